@@ -1,0 +1,5 @@
+/**
+ * `@carbontrack/core`: the typed carbonTRACK API client.
+ * @packageDocumentation
+ */
+export type { components, operations, paths } from './generated/carbontrack.js';

@@ -1,0 +1,2 @@
+// Skeleton: VS Code extension for carbonTRACK (skeleton, see issue 7).
+export {};
