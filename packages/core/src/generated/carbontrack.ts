@@ -656,11 +656,11 @@ export interface operations {
     Customer_GetCustomers: {
         parameters: {
             query?: {
-                /** @description Customer External Reference ID */
+                /** @description Customer External Reference ID (case-insensitive prefix of AccountNumber). */
                 "customerRequest.customerRef"?: string;
-                /** @description Customer Phone */
+                /** @description Customer Phone (digits compared, spaces and punctuation ignored; a substring matches Mobile, DayTimeContact or WorkContact). */
                 "customerRequest.phone"?: string;
-                /** @description Address location */
+                /** @description Address location (case-insensitive substring of Location). */
                 "customerRequest.address"?: string;
                 /** @description Paging records page index (1-based). */
                 "customerRequest.page"?: number;
