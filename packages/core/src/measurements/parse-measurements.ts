@@ -1,0 +1,23 @@
+import { parseMeasurementsFast } from './parse-measurements-fast.js';
+import { parseMeasurementsReference } from './parse-measurements-reference.js';
+import type { MeasurementSeries } from './series.js';
+
+/**
+ * Parses a carbonTRACK measurement page (`GET /api/measurements` response) into a columnar
+ * {@link MeasurementSeries}.
+ *
+ * `input` is the JSON text, the parsed page object `{ Measurements: [...], Count, ... }` or a bare
+ * array of records. Text in the exact shape the API emits is read by a single-pass scanner straight
+ * into typed arrays; anything else (whitespace, other key order, escapes, …) and object input take
+ * the `JSON.parse` reference path. Both give identical results.
+ *
+ * Bad values never throw: they become NaN (or `''` for IDs) and are listed in `issues`.
+ * @throws MeasurementParseError when the input is not a page at all (not JSON, no Measurements array).
+ */
+export function parseMeasurements(input: string | object): MeasurementSeries {
+  if (typeof input === 'string') {
+    const fast = parseMeasurementsFast(input);
+    if (fast !== null) return fast;
+  }
+  return parseMeasurementsReference(input);
+}
