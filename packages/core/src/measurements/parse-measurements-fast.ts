@@ -128,7 +128,8 @@ export function parseMeasurementsFast(text: string): MeasurementSeries | null {
       } else {
         const t = parseRecordDateTimeAt(text, start, q);
         time[row] = t;
-        if (t !== t) issues.push({ row, field: 'RecordDateTime', value: text.slice(start, q), reason: 'invalid-date' });
+        if (Number.isNaN(t))
+          issues.push({ row, field: 'RecordDateTime', value: text.slice(start, q), reason: 'invalid-date' });
       }
       pos = q + 1;
 
@@ -187,7 +188,7 @@ export function parseMeasurementsFast(text: string): MeasurementSeries | null {
             if (q < 0) return null;
             const value = parseFormattedNumberAt(text, start, q);
             column[row] = value;
-            if (value !== value) {
+            if (Number.isNaN(value)) {
               issues.push({
                 row,
                 field: MEASUREMENT_FIELD_NAMES[f] as MeasurementField,

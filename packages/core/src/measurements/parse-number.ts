@@ -29,10 +29,10 @@ export function parseFormattedNumberAt(text: string, start: number, end: number)
   let digits = 0;
   let decimals = 0;
   let hasComma = false;
-  let c = 0;
-  while (i < end && (c = text.charCodeAt(i)) >= DIGIT_0 && c <= DIGIT_9) {
+  let c = text.charCodeAt(i);
+  while (i < end && c >= DIGIT_0 && c <= DIGIT_9) {
     digits = digits * 10 + (c - DIGIT_0);
-    i++;
+    c = text.charCodeAt(++i);
   }
   const leading = i - start - (negative ? 1 : 0);
   if (leading === 0) return Number.NaN;
@@ -51,11 +51,11 @@ export function parseFormattedNumberAt(text: string, start: number, end: number)
     }
   }
   if (i < end && text.charCodeAt(i) === DOT) {
-    i++;
-    while (i < end && (c = text.charCodeAt(i)) >= DIGIT_0 && c <= DIGIT_9) {
+    c = text.charCodeAt(++i);
+    while (i < end && c >= DIGIT_0 && c <= DIGIT_9) {
       digits = digits * 10 + (c - DIGIT_0);
       decimals++;
-      i++;
+      c = text.charCodeAt(++i);
     }
     if (decimals === 0) return Number.NaN;
   }

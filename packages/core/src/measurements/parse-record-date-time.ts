@@ -75,10 +75,10 @@ export function parseRecordDateTimeAt(text: string, start: number, end: number):
   if (i < end && text.charCodeAt(i) === 46) {
     i++;
     const fractionStart = i;
-    let c = 0;
-    while (i < end && (c = text.charCodeAt(i)) >= DIGIT_0 && c <= DIGIT_9) {
+    let c = text.charCodeAt(i);
+    while (i < end && c >= DIGIT_0 && c <= DIGIT_9) {
       if (i - fractionStart < 3) ms = ms * 10 + (c - DIGIT_0);
-      i++;
+      c = text.charCodeAt(++i);
     }
     const fractionDigits = i - fractionStart;
     if (fractionDigits === 0) return Number.NaN;
