@@ -1,5 +1,26 @@
 /**
- * `@carbontrack/simulator`: a local carbonTRACK-compatible API server.
+ * `@carbontrack/simulator`: a local carbonTRACK-compatible API server with realistic,
+ * deterministic data.
  * @packageDocumentation
  */
-export const SIMULATOR_NAME = 'carbontrack-simulator';
+export type { DemoAccount } from './auth/accounts.js';
+export type { AuthenticationObject } from './auth/token-store.js';
+export { TIMEZONES } from './data/australia.js';
+export type { MeasurementRecord } from './data/measurement-generator.js';
+export type {
+  BatterySpec,
+  CustomerRecord,
+  DeviceControl,
+  DeviceRecord,
+  DistributorRecord,
+  HouseholdProfile,
+  World,
+} from './data/world.js';
+export { HOSTILE_MARKUP } from './data/world.js';
+export type { ErrorPayload } from './http/error-response.js';
+export { ERROR_NUMBERS } from './http/error-response.js';
+export { FAULT_KINDS, type FaultKind } from './http/faults.js';
+export type { SimulatorStats } from './http/stats.js';
+export { type ListenOptions, listen, type RunningSimulator } from './listen.js';
+export type { ResolvedSimulatorOptions, SimulatorOptions } from './options.js';
+export { createSimulator, type FetchHandler, type Simulator } from './simulator.js';

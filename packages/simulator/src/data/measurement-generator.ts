@@ -1,0 +1,240 @@
+// Measurements are never stored: each record is computed from (device, timestamp), so any range
+// costs memory for one page only. Battery charge is the one field with memory; see simulateDay.
+import { formatHundredths } from '../format/format-number.js';
+import { batteryStep, START_CHARGE_PERCENT } from './battery-model.js';
+import { householdUsageW } from './household-model.js';
+import { hashInts, hashString, uuidFromWords, valueNoise } from './random.js';
+import { cloudCover, dayOfYear, irradiance, sinSolarElevation, solarOutputW } from './solar-model.js';
+import { utcOffsetMinutes } from './time-zone.js';
+import { indoorTemperature, outdoorTemperature } from './weather-model.js';
+import type { DeviceRecord } from './world.js';
+
+/** Interval between records. */
+export const RECORD_INTERVAL_MS = 300_000;
+/** Length of a measurement page (one UTC day of records from FromUTCDate). */
+export const PAGE_SPAN_MS = 86_400_000;
+
+const DAY_MS = 86_400_000;
+const HALF_HOUR = 1_800_000;
+const HOUR = 3_600_000;
+
+/** One measurement record exactly as POST /ctapi/Measurement returns it. */
+export interface MeasurementRecord {
+  ID: string;
+  DeviceID: string;
+  RecordDateTime: string;
+  PowerUsage: string;
+  Generating: string;
+  PowerExported: string;
+  PowerFactor1: string;
+  PowerFactor2: string;
+  PowerFactor3: string;
+  PowerFactor4: string;
+  Power1: string;
+  Power2: string;
+  Power3: string;
+  Power4: string;
+  Power1N: string;
+  Power2N: string;
+  Power3N: string;
+  Power4N: string;
+  PowerVAH1: string;
+  PowerVAH2: string;
+  PowerVAH3: string;
+  PowerVAH4: string;
+  Temperature1: string;
+  Temperature2: string;
+  Temperature3: string;
+  Temperature4: string;
+  Temperature5: string;
+  Temperature6: string;
+  Temperature7: string;
+  Temperature8: string;
+  Irradiation: string;
+  BatteryCharge: string;
+  Flow: string;
+  Voltage: string;
+  SignalStrength: string;
+  PowerUsageNet: string;
+  PowerExportedNet: string;
+}
+
+/** The last instant a device has data for: now for online devices, its last report for offline ones. */
+export function lastDataTime(device: DeviceRecord, nowMs: number): number {
+  return device.offlineSinceMs === null ? nowMs : Math.min(nowMs, device.offlineSinceMs);
+}
+
+/** Number of records at five-minute boundaries t with fromMs ≤ t < toMs and t ≤ lastMs. */
+export function countRecords(fromMs: number, toMs: number, lastMs: number): number {
+  const first = Math.ceil(fromMs / RECORD_INTERVAL_MS) * RECORD_INTERVAL_MS;
+  const last = Math.min(toMs - 1, lastMs);
+  return last < first ? 0 : Math.floor((last - first) / RECORD_INTERVAL_MS) + 1;
+}
+
+/** The records of a device with fromMs ≤ t < toMs and t ≤ lastMs, oldest first. */
+export function generateMeasurements(
+  device: DeviceRecord,
+  fromMs: number,
+  toMs: number,
+  lastMs: number,
+): MeasurementRecord[] {
+  const records: MeasurementRecord[] = [];
+  const count = countRecords(fromMs, toMs, lastMs);
+  if (count === 0) return records;
+  const first = Math.ceil(fromMs / RECORD_INTERVAL_MS) * RECORD_INTERVAL_MS;
+  const last = first + (count - 1) * RECORD_INTERVAL_MS;
+  const ids = recordIdWords(device.id);
+  for (let day = Math.floor(first / DAY_MS) * DAY_MS; day <= last; day += DAY_MS) {
+    simulateDay(device, ids, day, Math.max(first, day), Math.min(last, day + DAY_MS - 1), records);
+  }
+  return records;
+}
+
+/**
+ * Emits the records of one UTC day between fromMs and toMs (inclusive). A battery's charge would
+ * depend on all history; instead every day is simulated from START_CHARGE_PERCENT at UTC midnight of
+ * the previous day. Clamping at 0 and 100 % makes trajectories from different starts converge within
+ * a day, so consecutive days join up closely while any record stays a pure function of
+ * (device, timestamp).
+ */
+function simulateDay(
+  device: DeviceRecord,
+  ids: RecordIdWords,
+  day: number,
+  fromMs: number,
+  toMs: number,
+  out: MeasurementRecord[],
+): void {
+  const battery = device.battery;
+  const state = { charge: START_CHARGE_PERCENT };
+  for (let start = battery ? day - DAY_MS : day; start <= day; start += DAY_MS) {
+    const offsetMs = utcOffsetMinutes(device.timeZone, start) * 60_000;
+    const doy = dayOfYear(start);
+    const end = start === day ? toMs : start + DAY_MS - 1;
+    for (let t = start; t <= end; t += RECORD_INTERVAL_MS) {
+      const sample = samplePhysics(device, t, offsetMs, doy);
+      const chargeBefore = state.charge;
+      const batteryH = battery
+        ? batteryStep(state, battery.capacityKwh, battery.maxRateW, sample.generatingH - sample.usageH)
+        : 0;
+      if (start === day && t >= fromMs)
+        out.push(toRecord(device, ids, t, sample, batteryH, battery ? chargeBefore : 0));
+    }
+  }
+}
+
+/** The battery-independent quantities at one instant, powers in integer hundredths of W. */
+interface Sample {
+  usageH: number;
+  generatingH: number;
+  irradiationH: number;
+  indoorC: number;
+  outdoorC: number;
+}
+
+function samplePhysics(device: DeviceRecord, t: number, offsetMs: number, doy: number): Sample {
+  const cloud = cloudCover(device.cloudSeed, t);
+  let irradiationH = 0;
+  let generatingH = 0;
+  if (device.solarKwp > 0) {
+    irradiationH = Math.round(irradiance(sinSolarElevation(device.latitude, device.longitude, t, doy), cloud) * 100);
+    // Any light that registers also registers as (at least one hundredth of a watt of) output.
+    generatingH = irradiationH > 0 ? Math.max(1, Math.round(solarOutputW(irradiationH, device.solarKwp))) : 0;
+  }
+  const outdoorC = outdoorTemperature(device.latitude, device.longitude, t, doy, cloud, device.cloudSeed);
+  const localMs = t + offsetMs;
+  const localDay = Math.floor(localMs / DAY_MS);
+  const weekday = (localDay + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday.
+  const local = { hour: (localMs - localDay * DAY_MS) / HOUR, weekend: weekday === 0 || weekday === 6, doy };
+  const usageW = householdUsageW(device.household, device.noiseSeed, t, local, outdoorC);
+  return {
+    usageH: Math.max(100, Math.round(usageW * 100)),
+    generatingH,
+    irradiationH,
+    indoorC: indoorTemperature(outdoorC, device.noiseSeed, t),
+    outdoorC,
+  };
+}
+
+function toRecord(
+  device: DeviceRecord,
+  ids: RecordIdWords,
+  t: number,
+  sample: Sample,
+  batteryH: number,
+  chargePercent: number,
+): MeasurementRecord {
+  const { usageH, generatingH } = sample;
+  const seed = device.noiseSeed;
+  // Circuit shares sum to at most 0.75, so Power4 (the remainder) keeps at least a quarter.
+  const p1 = Math.floor(usageH * (0.3 + 0.15 * valueNoise(seed ^ 0x1111, t / HALF_HOUR)));
+  const p2 = Math.floor(usageH * (0.1 + 0.15 * valueNoise(seed ^ 0x2222, t / HALF_HOUR)));
+  const p3 = Math.floor(usageH * (0.1 + 0.15 * valueNoise(seed ^ 0x3333, t / HALF_HOUR)));
+  const p4 = usageH - p1 - p2 - p3;
+  const pf = [0x4444, 0x5555, 0x6666, 0x7777].map((salt) => 85 + Math.floor(15 * valueNoise(seed ^ salt, t / HOUR)));
+  const [pf1 = 100, pf2 = 100, pf3 = 100, pf4 = 100] = pf;
+  const exportNetH = Math.max(0, generatingH - usageH - batteryH);
+  const voltage =
+    240 +
+    device.voltageOffset +
+    (valueNoise(seed ^ 0x8888, t / HALF_HOUR) - 0.5) * 6 +
+    Math.min(6, exportNetH / 100 / 800);
+  const signal = Math.round(device.signalDbm + (valueNoise(seed ^ 0x9999, t / HOUR) - 0.5) * 10);
+  const index = t / RECORD_INTERVAL_MS;
+  return {
+    ID: uuidFromWords([ids.a, ids.b, hashInts(ids.c, index), (index ^ ids.d) >>> 0]),
+    DeviceID: device.id,
+    RecordDateTime: `${new Date(t).toISOString().slice(0, 19)}Z`,
+    PowerUsage: formatHundredths(usageH),
+    Generating: formatHundredths(generatingH),
+    PowerExported: formatHundredths(Math.max(0, generatingH - usageH)),
+    PowerFactor1: formatHundredths(pf1),
+    PowerFactor2: formatHundredths(pf2),
+    PowerFactor3: formatHundredths(pf3),
+    PowerFactor4: formatHundredths(pf4),
+    Power1: formatHundredths(p1),
+    Power2: formatHundredths(p2),
+    Power3: formatHundredths(p3),
+    Power4: formatHundredths(p4),
+    Power1N: '0.00',
+    Power2N: '0.00',
+    Power3N: '0.00',
+    Power4N: '0.00',
+    PowerVAH1: formatHundredths(Math.round((p1 * 100) / pf1)),
+    PowerVAH2: formatHundredths(Math.round((p2 * 100) / pf2)),
+    PowerVAH3: formatHundredths(Math.round((p3 * 100) / pf3)),
+    PowerVAH4: formatHundredths(Math.round((p4 * 100) / pf4)),
+    Temperature1: formatHundredths(Math.round(sample.indoorC * 100)),
+    Temperature2: formatHundredths(Math.round(sample.outdoorC * 100)),
+    Temperature3: '0.00',
+    Temperature4: '0.00',
+    Temperature5: '0.00',
+    Temperature6: '0.00',
+    Temperature7: '0.00',
+    Temperature8: '0.00',
+    Irradiation: formatHundredths(sample.irradiationH),
+    BatteryCharge: formatHundredths(Math.round(chargePercent * 100)),
+    Flow: '0.00',
+    Voltage: formatHundredths(Math.round(Math.min(250, Math.max(230, voltage)) * 100)),
+    SignalStrength: formatHundredths(Math.min(-45, Math.max(-95, signal)) * 100),
+    PowerUsageNet: formatHundredths(Math.max(0, usageH - generatingH + batteryH)),
+    PowerExportedNet: formatHundredths(exportNetH),
+  };
+}
+
+/** Per-device words of the record ID: the last word is the record index XOR a device word, so IDs never repeat within a device. */
+interface RecordIdWords {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+}
+
+function recordIdWords(deviceId: string): RecordIdWords {
+  return {
+    a: hashString(deviceId, 0xa1),
+    b: hashString(deviceId, 0xb2),
+    c: hashString(deviceId, 0xc3),
+    d: hashString(deviceId, 0xd4),
+  };
+}

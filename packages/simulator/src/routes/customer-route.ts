@@ -1,0 +1,54 @@
+// GET /ctapi/Customer with the customerRequest.* query filters; page is 1-based (see the
+// x-decision-paging note of the OpenAPI description).
+import type { Context } from 'hono';
+import type { CustomerRecord, World } from '../data/world.js';
+import type { AppEnv } from '../http/app-env.js';
+import { badRequest } from '../http/error-response.js';
+
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 500;
+
+/** GET /ctapi/Customer: the account's customers filtered by reference, phone and address, one page. */
+export function customerRoute(world: World): (c: Context<AppEnv>) => Response {
+  return (c) => {
+    // Query names are matched case-insensitively, as ASP.NET model binding does.
+    const query = new Map<string, string>();
+    for (const [name, value] of new URL(c.req.url).searchParams) query.set(name.toLowerCase(), value);
+    const ref = query.get('customerrequest.customerref')?.trim().toLowerCase() ?? '';
+    const phone = (query.get('customerrequest.phone') ?? '').replace(/\D/g, '');
+    const address = query.get('customerrequest.address')?.trim().toLowerCase() ?? '';
+    const page = integerParam(query.get('customerrequest.page'), 'customerRequest.page', 1, Number.MAX_SAFE_INTEGER, 1);
+    const pageSize = integerParam(
+      query.get('customerrequest.pagesize'),
+      'customerRequest.pageSize',
+      1,
+      MAX_PAGE_SIZE,
+      DEFAULT_PAGE_SIZE,
+    );
+    const distributorId = c.get('account').distributorId;
+    const matches = world.customers.filter(
+      (customer) =>
+        customer.DistributorId === distributorId &&
+        customer.AccountNumber.toLowerCase().startsWith(ref) &&
+        (phone === '' || phoneDigits(customer).some((digits) => digits.includes(phone))) &&
+        customer.Location.toLowerCase().includes(address),
+    );
+    const start = (page - 1) * pageSize;
+    return c.json({ RecordCount: matches.length, CustomerList: matches.slice(start, start + pageSize) });
+  };
+}
+
+function phoneDigits(customer: CustomerRecord): string[] {
+  return [customer.Mobile, customer.DayTimeContact, customer.WorkContact]
+    .map((phone) => phone.replace(/\D/g, ''))
+    .filter((digits) => digits !== '');
+}
+
+function integerParam(raw: string | undefined, name: string, min: number, max: number, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw badRequest(`${name} must be an integer from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}.`);
+  }
+  return value;
+}
