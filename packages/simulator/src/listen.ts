@@ -28,8 +28,9 @@ export function listen(
   simulatorOrOptions: Simulator | SimulatorOptions = {},
   { port = 0, host = '127.0.0.1' }: ListenOptions = {},
 ): Promise<RunningSimulator> {
-  const simulator = typeof simulatorOrOptions === 'function' ? simulatorOrOptions : createSimulator(simulatorOrOptions);
   return new Promise((resolve, reject) => {
+    const simulator =
+      typeof simulatorOrOptions === 'function' ? simulatorOrOptions : createSimulator(simulatorOrOptions);
     const server = serve({ fetch: simulator.fetch, port, hostname: host }, (info: AddressInfo) => {
       server.off('error', reject);
       const urlHost = host.includes(':') ? `[${host}]` : host;
