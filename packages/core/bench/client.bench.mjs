@@ -1,0 +1,116 @@
+// Client benchmarks, each measured side by side in one run and reported as medians and ratios
+// (the machine is shared and noisy; ratios of interleaved runs are what to compare).
+//  1. 30 days of one device over loopback with 50 ms latency per request: parallel windows vs a
+//     sequential page loop, and parallel vs the latency floor (pages / concurrency x latency).
+//  2. Client overhead per request against an in-process handler vs bare fetch of the same handler.
+// Runs against the built packages: `pnpm bench` builds first.
+import { createSimulator, listen } from '@carbontrack/simulator';
+import { createCarbonTrackClient } from '../dist/index.js';
+
+const DAY = 86_400_000;
+const FROM = Date.UTC(2026, 0, 5);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const time = async (fn) => {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+};
+const fmt = (ms) => `${ms.toFixed(2)} ms`;
+
+async function windowsVsSequential() {
+  const latencyMs = 50;
+  const days = 30;
+  const concurrency = 4;
+  const running = await listen({ seed: 3, latencyMs }, { port: 0 });
+  const deviceId = running.simulator.world.devices.find((d) => d.offlineSinceMs === null && d.isRegistered)?.id;
+  const client = createCarbonTrackClient({ baseUrl: running.url, credentials: { username: 'demo', password: 'demo' } });
+  await client.distributors().collect(); // the token, outside the timings
+  const sequentialLoop = async () => {
+    // What a user without the client writes: one page request after another over the range.
+    const { data } = await client.raw.POST('/ctapi/Measurement', {
+      body: {
+        DeviceID: deviceId,
+        FromUTCDate: new Date(FROM).toISOString(),
+        ToUTCDate: new Date(FROM + days * DAY).toISOString(),
+        PageIndex: 0,
+      },
+    });
+    for (let page = 1; page < data.Pages; page++) {
+      await client.raw.POST('/ctapi/Measurement', {
+        body: {
+          DeviceID: deviceId,
+          FromUTCDate: new Date(FROM).toISOString(),
+          ToUTCDate: new Date(FROM + days * DAY).toISOString(),
+          PageIndex: page,
+        },
+      });
+    }
+  };
+  const parallel = () => client.measurements({ deviceId, from: FROM, to: FROM + days * DAY, concurrency }).collect();
+  const seq = [];
+  const par = [];
+  for (let i = 0; i < 5; i++) {
+    seq.push(await time(sequentialLoop));
+    par.push(await time(parallel));
+  }
+  await running.close();
+  const floor = (days / concurrency) * latencyMs;
+  console.log(`\n30 days, 1 device, ${latencyMs} ms latency per request, concurrency ${concurrency} (median of 5)`);
+  console.log(`  sequential page loop     ${fmt(median(seq))}`);
+  console.log(`  parallel windows         ${fmt(median(par))}`);
+  console.log(`  latency floor            ${fmt(floor)}  (pages / concurrency x latency)`);
+  console.log(`  sequential / parallel    ${(median(seq) / median(par)).toFixed(2)}x`);
+  console.log(`  parallel / floor         ${(median(par) / floor).toFixed(3)}x  (target <= 1.15)`);
+}
+
+async function overheadPerRequest() {
+  const simulator = createSimulator({ seed: 3 });
+  const baseUrl = 'http://sim.local';
+  const client = createCarbonTrackClient({
+    baseUrl,
+    credentials: { username: 'demo', password: 'demo' },
+    fetch: simulator,
+  });
+  await client.distributors().collect();
+  const tokenResponse = await simulator(
+    new Request(`${baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=password&username=demo&password=demo',
+    }),
+  );
+  const { access_token: token } = await tokenResponse.json();
+  const bare = async () => {
+    const response = await simulator(
+      new Request(`${baseUrl}/ctapi/Distributor`, { headers: { Authorization: `Bearer ${token}` } }),
+    );
+    await response.json();
+  };
+  const viaClient = () => client.distributors().collect();
+  const n = 200;
+  const bareRuns = [];
+  const clientRuns = [];
+  for (let round = 0; round < 15; round++) {
+    bareRuns.push(
+      (await time(async () => {
+        for (let i = 0; i < n; i++) await bare();
+      })) / n,
+    );
+    clientRuns.push(
+      (await time(async () => {
+        for (let i = 0; i < n; i++) await viaClient();
+      })) / n,
+    );
+  }
+  console.log(`\nOne GET /ctapi/Distributor against the in-process simulator (median of 15 rounds of ${n})`);
+  console.log(`  bare fetch               ${(median(bareRuns) * 1000).toFixed(1)} us`);
+  console.log(`  client                   ${(median(clientRuns) * 1000).toFixed(1)} us`);
+  console.log(`  client / bare            ${(median(clientRuns) / median(bareRuns)).toFixed(2)}x  (target <= 1.5)`);
+}
+
+await windowsVsSequential();
+await overheadPerRequest();

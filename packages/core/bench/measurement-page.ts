@@ -1,0 +1,48 @@
+import { MEASUREMENT_FIELD_NAMES } from '../src/measurements/fields.js';
+
+/** Deterministic pseudo-random numbers (mulberry32) so every run parses the same page. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function formatted(value: number): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+function uuid(next: () => number): string {
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('');
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(12)}`;
+}
+
+/**
+ * A measurement page in the API's exact format (keys in OpenAPI order, no whitespace, numbers with
+ * thousands separators), 5-minute samples with realistic magnitudes.
+ */
+export function measurementPageText(records: number, seed = 42): string {
+  const next = random(seed);
+  const start = Date.UTC(2024, 0, 1);
+  const parts: string[] = [];
+  for (let i = 0; i < records; i++) {
+    const when = new Date(start + i * 300_000).toISOString().replace('.000Z', 'Z');
+    let record = `{"ID":"${uuid(next)}","DeviceID":"8796541235874587","RecordDateTime":"${when}"`;
+    for (const name of MEASUREMENT_FIELD_NAMES) {
+      let value: number;
+      if (name.startsWith('PowerFactor')) value = 0.8 + next() * 0.2;
+      else if (name.startsWith('Temperature')) value = 10 + next() * 25;
+      else if (name === 'Voltage') value = 230 + next() * 20;
+      else if (name === 'BatteryCharge') value = next() * 100;
+      else if (name.endsWith('N')) value = 0;
+      else value = next() * 12_000;
+      record += `,"${name}":"${formatted(value)}"`;
+    }
+    parts.push(`${record}}`);
+  }
+  return `{"Measurements":[${parts.join(',')}],"Count":${records},"Pages":1,"PagesIndex":0,"ResponseCode":200,"ResponseMessage":"OK","Message":"","Error":0,"ErrorNumber":0,"ErrorMessage":""}`;
+}

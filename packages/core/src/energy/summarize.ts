@@ -1,0 +1,127 @@
+import type { MeasurementSeries } from '../measurements/series.js';
+import { assertTimeZone, zoneOffset } from './calendar-buckets.js';
+import { DEFAULT_EMISSION_FACTOR } from './emission-factor.js';
+import { assertSortedTime, type IntegrationMethod, integrationMethod, maxGapMs } from './energy-validation.js';
+import { integrateColumn } from './integrate-energy.js';
+
+/** Options of {@link summarize}. */
+export interface SummarizeOptions {
+  /** IANA time zone used for `peakDemandLocalTime` (default 'UTC'). */
+  timeZone?: string;
+  /** kg CO₂-e per kWh imported (default {@link DEFAULT_EMISSION_FACTOR}, an Australian average). */
+  emissionFactor?: number;
+  /** Intervals longer than this many minutes contribute no energy (default 15). */
+  maxGapMinutes?: number;
+  /** Integration rule, as in {@link integrateEnergy} (default 'trapezoid'). */
+  method?: IntegrationMethod;
+}
+
+/** Energy totals and ratios of a series. */
+export interface EnergySummary {
+  /** Energy used on site (PowerUsage), kWh. */
+  consumptionKWh: number;
+  /** Energy generated (Generating), kWh. */
+  generationKWh: number;
+  /** Energy exported to the grid (PowerExported), kWh. */
+  exportKWh: number;
+  /** Energy imported from the grid, kWh: PowerUsageNet where finite, else max(0, usage − generation). */
+  importKWh: number;
+  /** Share of generation used on site: (generation − export) / generation · 100; null without generation. */
+  selfConsumptionPct: number | null;
+  /** Share of consumption not imported: (1 − import / consumption) · 100; null without consumption. */
+  selfSufficiencyPct: number | null;
+  /** Highest PowerUsage sample, W; null when there is none. */
+  peakDemandW: number | null;
+  /** Time of the (first) highest PowerUsage sample, epoch ms; null when there is none. */
+  peakDemandTime: number | null;
+  /** `peakDemandTime` as local ISO 8601 with offset in `timeZone`, e.g. "2024-04-07T02:30:00+10:00". */
+  peakDemandLocalTime: string | null;
+  /** Emissions of the imported energy: importKWh × emissionFactor, kg CO₂-e. */
+  co2Kg: number;
+  /** First valid sample time, epoch ms; null for an empty series. */
+  from: number | null;
+  /** Last valid sample time, epoch ms; null for an empty series. */
+  to: number | null;
+  /** Number of samples with a valid time. */
+  samples: number;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** ISO 8601 local time with offset, e.g. "2024-04-07T02:30:00+10:00". @internal */
+export function formatLocalIso(t: number, timeZone: string): string {
+  const offset = zoneOffset(timeZone, t);
+  const local = new Date(t + offset);
+  const minutes = Math.round(Math.abs(offset) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  return (
+    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
+    `${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`
+  );
+}
+
+/**
+ * Consumption, generation, export, import, self-consumption, self-sufficiency, peak demand and CO₂ of a
+ * series. Field roles: consumption = PowerUsage, generation = Generating, export = PowerExported, import =
+ * PowerUsageNet per sample where finite, otherwise max(0, PowerUsage − Generating). Energies follow
+ * {@link integrateEnergy}'s rules (gaps longer than `maxGapMinutes` count as zero).
+ * @throws RangeError for bad options, an unknown time zone or unsorted times.
+ */
+export function summarize(series: MeasurementSeries, options: SummarizeOptions = {}): EnergySummary {
+  const timeZone = options.timeZone ?? 'UTC';
+  assertTimeZone(timeZone);
+  const emissionFactor = options.emissionFactor ?? DEFAULT_EMISSION_FACTOR;
+  if (!Number.isFinite(emissionFactor) || emissionFactor < 0) {
+    throw new RangeError(`emissionFactor must be a finite number ≥ 0 (kg CO₂-e/kWh), got ${String(emissionFactor)}`);
+  }
+  const method = integrationMethod(options.method);
+  const gap = maxGapMs(options.maxGapMinutes);
+  assertSortedTime(series);
+
+  const { time, length, columns } = series;
+  const usage = columns.PowerUsage;
+  const generating = columns.Generating;
+  const net = columns.PowerUsageNet;
+  const importW = new Float64Array(length);
+  let from: number | null = null;
+  let to: number | null = null;
+  let samples = 0;
+  let peakDemandW: number | null = null;
+  let peakDemandTime: number | null = null;
+  for (let row = 0; row < length; row++) {
+    const n = net[row] as number;
+    const u = usage[row] as number;
+    importW[row] = Number.isFinite(n) ? n : Math.max(0, u - (generating[row] as number));
+    const t = time[row] as number;
+    if (Number.isNaN(t)) continue;
+    samples++;
+    from ??= t;
+    to = t;
+    if (Number.isFinite(u) && (peakDemandW === null || u > peakDemandW)) {
+      peakDemandW = u;
+      peakDemandTime = t;
+    }
+  }
+  const consumptionKWh = integrateColumn(time, usage, length, method, gap);
+  const generationKWh = integrateColumn(time, generating, length, method, gap);
+  const exportKWh = integrateColumn(time, columns.PowerExported, length, method, gap);
+  const importKWh = integrateColumn(time, importW, length, method, gap);
+  return {
+    consumptionKWh,
+    generationKWh,
+    exportKWh,
+    importKWh,
+    selfConsumptionPct: generationKWh === 0 ? null : ((generationKWh - exportKWh) / generationKWh) * 100,
+    selfSufficiencyPct: consumptionKWh === 0 ? null : (1 - importKWh / consumptionKWh) * 100,
+    peakDemandW,
+    peakDemandTime,
+    peakDemandLocalTime: peakDemandTime === null ? null : formatLocalIso(peakDemandTime, timeZone),
+    co2Kg: importKWh * emissionFactor,
+    from,
+    to,
+    samples,
+  };
+}
