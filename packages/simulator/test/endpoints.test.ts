@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DeviceRecord, HOSTILE_MARKUP, listen, type RunningSimulator, TIMEZONES } from '../src/index.js';
-import { ContractClient, manualClock, validated } from './helpers/contract-client.js';
+import { ContractClient, validated } from './helpers/contract-client.js';
 
 const NOW = Date.UTC(2025, 0, 15, 3, 7, 12);
 const DAY = 86_400_000;

@@ -1,0 +1,211 @@
+// Physical consistency of generated measurements over many devices and days. The generator is
+// called in-process here (it is a pure function of device and time); the HTTP tests cover the wire.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateMeasurements, type MeasurementRecord } from '../src/data/measurement-generator.js';
+import { sinSolarElevation } from '../src/data/solar-model.js';
+import { type DeviceRecord, generateWorld } from '../src/data/world.js';
+import { parseHundredths } from '../src/format/format-number.js';
+
+const NOW = Date.UTC(2026, 0, 1);
+const DAY = 86_400_000;
+const FIRST_DAY = Date.UTC(2024, 0, 1);
+const world = generateWorld(1, NOW, false);
+const solar = world.devices.filter((d) => d.solarKwp > 0);
+const batteries = world.devices.filter((d) => d.battery !== null && d.solarKwp > 0);
+
+const h = parseHundredths;
+const day = (device: DeviceRecord, start: number) =>
+  generateMeasurements(device, start, start + DAY, Number.POSITIVE_INFINITY);
+const batteryPower = (r: MeasurementRecord) =>
+  h(r.PowerUsageNet) - h(r.PowerExportedNet) - h(r.PowerUsage) + h(r.Generating);
+
+const deviceDay = (devices: readonly DeviceRecord[]) =>
+  fc.record({
+    device: fc.constantFrom(...devices),
+    start: fc.integer({ min: 0, max: 729 }).map((d) => FIRST_DAY + d * DAY),
+  });
+
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+/** Records of one UTC day with their local hour (the zone's offset read once, at 00:00 UTC). */
+function dayWithLocalHours(device: DeviceRecord, start: number): Array<{ r: MeasurementRecord; hour: number }> {
+  let format = hourFormats.get(device.timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-AU', { timeZone: device.timeZone, hour: 'numeric', hourCycle: 'h23' });
+    hourFormats.set(device.timeZone, format);
+  }
+  const offsetHours = Number(format.format(new Date(start)));
+  return day(device, start).map((r, i) => ({ r, hour: (Math.floor(i / 12) + offsetHours) % 24 }));
+}
+
+describe('measurement physics', () => {
+  it('keeps every record internally consistent (exact on the formatted strings)', () => {
+    fc.assert(
+      fc.property(deviceDay(world.devices), ({ device, start }) => {
+        const records = day(device, start);
+        expect(records).toHaveLength(288);
+        const problems: string[] = [];
+        const check = (ok: boolean, what: string, r: MeasurementRecord) => {
+          if (!ok) problems.push(`${device.id} ${r.RecordDateTime}: ${what}`);
+        };
+        for (const r of records) {
+          const use = h(r.PowerUsage);
+          const gen = h(r.Generating);
+          const powers = [r.Power1, r.Power2, r.Power3, r.Power4].map(h);
+          check(powers.reduce((a, b) => a + b, 0) === use, 'Power1..4 sum to PowerUsage', r);
+          check(
+            powers.every((p) => p >= 0),
+            'Power1..4 >= 0',
+            r,
+          );
+          check(h(r.PowerExported) === Math.max(0, gen - use), 'PowerExported = max(0, Gen - Use)', r);
+          const b = batteryPower(r);
+          check(h(r.PowerUsageNet) === Math.max(0, use - gen + b), 'PowerUsageNet', r);
+          check(h(r.PowerExportedNet) === Math.max(0, gen - use - b), 'PowerExportedNet', r);
+          check(!(h(r.PowerUsageNet) > 0 && h(r.PowerExportedNet) > 0), 'never import and export at once', r);
+          if (!device.battery) check(b === 0, 'no battery power without a battery', r);
+          else {
+            check(Math.abs(b) <= device.battery.maxRateW * 100, 'battery within its rate', r);
+            check(b <= 0 || b <= gen - use, 'charges from surplus only', r);
+            check(b >= 0 || -b <= use - gen, 'discharges into deficit only', r);
+          }
+          const factors = [r.PowerFactor1, r.PowerFactor2, r.PowerFactor3, r.PowerFactor4].map(h);
+          const vah = [r.PowerVAH1, r.PowerVAH2, r.PowerVAH3, r.PowerVAH4].map(h);
+          check(
+            factors.every((pf) => pf >= 85 && pf <= 99),
+            'power factors 0.85..0.99',
+            r,
+          );
+          check(
+            vah.every((va, i) => va >= (powers[i] as number)),
+            'VAh >= W',
+            r,
+          );
+          check(h(r.Voltage) >= 23_000 && h(r.Voltage) <= 25_000, 'voltage 230..250', r);
+          check(h(r.SignalStrength) >= -9_500 && h(r.SignalStrength) <= -4_500, 'signal -95..-45 dBm', r);
+          check(h(r.Temperature1) >= 1_700 && h(r.Temperature1) <= 2_700, 'indoor 17..27 °C', r);
+          check(h(r.BatteryCharge) >= 0 && h(r.BatteryCharge) <= 10_000, 'battery 0..100 %', r);
+          if (!device.battery) check(r.BatteryCharge === '0.00', 'no charge without a battery', r);
+          const zeros = [r.Power1N, r.Power2N, r.Power3N, r.Power4N, r.Flow, r.Temperature3, r.Temperature8];
+          check(
+            zeros.every((z) => z === '0.00'),
+            'unused fields are 0.00',
+            r,
+          );
+          const up = sinSolarElevation(device.latitude, device.longitude, Date.parse(r.RecordDateTime)) > 0;
+          if (!up || device.solarKwp === 0) check(gen === 0, 'no generation at night or without solar', r);
+          if (device.solarKwp > 0) check((h(r.Irradiation) === 0) === (gen === 0), 'irradiation 0 iff generation 0', r);
+          check(!Object.values(r).includes('-0.00'), 'never -0.00', r);
+        }
+        expect(problems.slice(0, 5)).toEqual([]);
+      }),
+      { numRuns: 60, seed: 42 },
+    );
+  });
+
+  it('generates around solar noon on every day for solar devices', () => {
+    fc.assert(
+      fc.property(deviceDay(solar), ({ device, start }) => {
+        const noon = start + DAY / 2 - (device.longitude / 15) * 3_600_000;
+        const slot = Math.floor(noon / 300_000) * 300_000;
+        const [record] = generateMeasurements(device, slot, slot + 300_000, Number.POSITIVE_INFINITY);
+        expect(h(record?.Generating ?? '0')).toBeGreaterThan(0);
+      }),
+      { numRuns: 100, seed: 7 },
+    );
+  });
+
+  it('moves battery charge with surplus and deficit', () => {
+    fc.assert(
+      fc.property(deviceDay(batteries), ({ device, start }) => {
+        const records = day(device, start);
+        const capacityWh = (device.battery?.capacityKwh ?? 1) * 1000;
+        let moved = 0;
+        for (let i = 0; i + 1 < records.length; i++) {
+          const [now, next] = [records[i] as MeasurementRecord, records[i + 1] as MeasurementRecord];
+          const expected = ((batteryPower(now) / 100) * (5 / 60) * 100) / capacityWh;
+          const actual = (h(next.BatteryCharge) - h(now.BatteryCharge)) / 100;
+          expect(Math.abs(actual - expected)).toBeLessThanOrEqual(0.011);
+          if (batteryPower(now) > 0) expect(actual).toBeGreaterThanOrEqual(0);
+          if (batteryPower(now) < 0) expect(actual).toBeLessThanOrEqual(0);
+          if (actual !== 0) moved++;
+        }
+        expect(moved).toBeGreaterThan(10);
+      }),
+      { numRuns: 40, seed: 3 },
+    );
+  });
+
+  it('has morning and evening peaks above the overnight base, and higher winter evenings', () => {
+    const sample = world.devices.slice(0, 60);
+    const average = (from: number, days: number, hours: (hour: number) => boolean) => {
+      let sum = 0;
+      let n = 0;
+      for (const device of sample) {
+        for (let d = 0; d < days; d++) {
+          for (const { r, hour } of dayWithLocalHours(device, from + d * DAY)) {
+            if (!hours(hour)) continue;
+            sum += h(r.PowerUsage);
+            n++;
+          }
+        }
+      }
+      return sum / n / 100;
+    };
+    const night = average(Date.UTC(2025, 2, 3), 7, (hour) => hour >= 1 && hour < 4);
+    const morning = average(Date.UTC(2025, 2, 3), 7, (hour) => hour >= 6 && hour < 9);
+    const evening = average(Date.UTC(2025, 2, 3), 7, (hour) => hour >= 17 && hour < 22);
+    expect(morning).toBeGreaterThan(night * 1.5);
+    expect(evening).toBeGreaterThan(night * 2);
+    const julyEvening = average(Date.UTC(2025, 6, 7), 7, (hour) => hour >= 17 && hour < 22);
+    const januaryEvening = average(Date.UTC(2025, 0, 6), 7, (hour) => hour >= 17 && hour < 22);
+    expect(julyEvening).toBeGreaterThan(januaryEvening * 1.1);
+  });
+
+  it('runs air-con on summer afternoons, not winter ones', () => {
+    const airCon = world.devices.filter((d) => d.household.airConW > 0 && d.city !== 'Darwin').slice(0, 40);
+    const afternoon = (from: number) => {
+      let sum = 0;
+      for (const device of airCon) {
+        for (let d = 0; d < 7; d++) {
+          for (const { r, hour } of dayWithLocalHours(device, from + d * DAY)) {
+            if (hour >= 13 && hour < 18) sum += h(r.PowerUsage);
+          }
+        }
+      }
+      return sum;
+    };
+    expect(afternoon(Date.UTC(2025, 0, 13))).toBeGreaterThan(afternoon(Date.UTC(2025, 6, 14)) * 1.2);
+  });
+
+  it('follows latitude and season with the outdoor temperature', () => {
+    const mean = (device: DeviceRecord, start: number) =>
+      day(device, start).reduce((sum, r) => sum + h(r.Temperature2), 0) / 288 / 100;
+    const darwin = world.devices.find((d) => d.city === 'Darwin') as DeviceRecord;
+    const hobart = world.devices.find((d) => d.city === 'Hobart') as DeviceRecord;
+    const january = Date.UTC(2025, 0, 20);
+    const july = Date.UTC(2025, 6, 20);
+    expect(mean(darwin, july)).toBeGreaterThan(mean(hobart, july) + 10);
+    expect(mean(hobart, january)).toBeGreaterThan(mean(hobart, july) + 5);
+  });
+
+  it('gives every record a unique ID', () => {
+    const ids = new Set<string>();
+    let count = 0;
+    for (const device of world.devices.slice(0, 50)) {
+      for (const r of [...day(device, Date.UTC(2025, 3, 1)), ...day(device, Date.UTC(2025, 3, 2))]) {
+        ids.add(r.ID);
+        count++;
+      }
+    }
+    expect(ids.size).toBe(count);
+  });
+
+  it('computes any record the same way whatever range it was asked in', () => {
+    const device = batteries[0] as DeviceRecord;
+    const start = Date.UTC(2025, 4, 9, 17, 35);
+    const wide = generateMeasurements(device, start - 3 * 3_600_000, start + 3 * 3_600_000, Number.POSITIVE_INFINITY);
+    const narrow = generateMeasurements(device, start, start + 300_000, Number.POSITIVE_INFINITY);
+    expect(wide.find((r) => r.RecordDateTime === narrow[0]?.RecordDateTime)).toEqual(narrow[0]);
+  });
+});
