@@ -1,0 +1,249 @@
+import createClient, { type Client } from 'openapi-fetch';
+import type { Customer, Device, Distributor } from '../api-types.js';
+import type { AuthStrategy } from '../auth/auth-strategy.js';
+import { noAuth } from '../auth/auth-strategy.js';
+import { passwordAuth } from '../auth/password-auth.js';
+import { tokenProviderAuth } from '../auth/token-provider-auth.js';
+import type { TokenResponse } from '../auth/tokens.js';
+import { NotFoundError, ValidationError } from '../errors/carbon-track-error.js';
+import { redact } from '../errors/redact.js';
+import type { paths } from '../generated/carbontrack.js';
+import { resolveRetryPolicy } from '../http/retry-policy.js';
+import { createTransport, type FetchLike } from '../http/transport.js';
+import { MeasurementParseError } from '../measurements/measurement-parse-error.js';
+import { parseMeasurements } from '../measurements/parse-measurements.js';
+import { assertDeviceId, assertWholeNumber } from '../validation/validate-input.js';
+import { type CallContext, callApi } from './call-api.js';
+import { MeasurementIterable, type MeasurementQuery, type ParsedMeasurementPage } from './measurement-iterable.js';
+import type { CallOptions, CarbonTrackClientOptions, CustomerQuery, DeviceQuery } from './options.js';
+import { PagedIterable } from './paged-iterable.js';
+import { readPageCount } from './read-page-count.js';
+
+/** The carbonTRACK API client returned by {@link createCarbonTrackClient}. */
+export interface CarbonTrackClient {
+  /** The typed openapi-fetch client, with this client's auth, retries and timeouts, for any path. */
+  readonly raw: Client<paths>;
+  /** The distributor(s) of the account. */
+  distributors(options?: CallOptions): PagedIterable<Distributor>;
+  /** Customers, over every page, filtered through the API's own filters. */
+  customers(query?: CustomerQuery): PagedIterable<Customer>;
+  /** Devices, over every page. */
+  devices(query?: DeviceQuery): PagedIterable<Device>;
+  /** One device by ID; a {@link NotFoundError} when the API has no such device. */
+  device(deviceId: string, options?: CallOptions): Promise<Device>;
+  /**
+   * Measurements of one device in [from, to), fetched in windows with bounded concurrency and
+   * yielded in time order as columnar series; `.collect()` returns one series.
+   */
+  measurements(query: MeasurementQuery): MeasurementIterable;
+}
+
+/**
+ * Creates a carbonTRACK API client on top of openapi-fetch and the generated types: OAuth 2.0
+ * tokens (cached, refreshed before expiry, single-flight), retries with backoff, timeouts, typed
+ * errors, input validation and paging.
+ */
+export function createCarbonTrackClient(options: CarbonTrackClientOptions): CarbonTrackClient {
+  const baseUrl = checkBaseUrl(options.baseUrl);
+  const retry = resolveRetryPolicy(options.retry);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const baseFetch: FetchLike = options.fetch ?? ((request) => globalThis.fetch(request));
+
+  // Token requests go through the same retries, never with a bearer token.
+  const tokenClient = createClient<paths>({
+    baseUrl,
+    fetch: createTransport({ fetch: baseFetch, auth: noAuth, retry, timeoutMs }),
+  });
+  const auth = chooseAuth(options, async (form) => {
+    const context = tokenContext();
+    return callApi(
+      context,
+      () =>
+        tokenClient.POST('/oauth/token', {
+          body: form as never,
+          bodySerializer: (body: Record<string, string>) => new URLSearchParams(body).toString(),
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        }),
+      readTokenResponse,
+    );
+  });
+  const redactSecrets = (text: string) => redact(text, auth.secrets());
+  const tokenContext = (): CallContext => ({ method: 'POST', path: '/oauth/token', retry, redact: redactSecrets });
+  const context = (method: string, path: string, signal?: AbortSignal): CallContext => ({
+    method,
+    path,
+    retry,
+    signal,
+    redact: redactSecrets,
+  });
+
+  const raw = createClient<paths>({
+    baseUrl,
+    fetch: createTransport({ fetch: baseFetch, auth, retry, timeoutMs }),
+  });
+
+  function distributors(callOptions: CallOptions = {}): PagedIterable<Distributor> {
+    return new PagedIterable(async function* () {
+      yield await callApi(
+        context('GET', '/ctapi/Distributor', callOptions.signal),
+        () => raw.GET('/ctapi/Distributor', { signal: callOptions.signal }),
+        (data) => (Array.isArray(data) ? (data as Distributor[]) : undefined),
+      );
+    });
+  }
+
+  function customers(query: CustomerQuery = {}): PagedIterable<Customer> {
+    const pageSize = query.pageSize ?? 100;
+    assertWholeNumber(pageSize, 'pageSize');
+    return new PagedIterable(async function* () {
+      let seen = 0;
+      for (let page = 1; ; page++) {
+        const result = await callApi(
+          context('GET', '/ctapi/Customer', query.signal),
+          () =>
+            raw.GET('/ctapi/Customer', {
+              params: {
+                query: {
+                  'customerRequest.customerRef': query.customerRef,
+                  'customerRequest.phone': query.phone,
+                  'customerRequest.address': query.address,
+                  'customerRequest.page': page,
+                  'customerRequest.pageSize': pageSize,
+                },
+              },
+              signal: query.signal,
+            }),
+          (data) => {
+            const d = data as { CustomerList?: unknown; RecordCount?: unknown } | undefined;
+            return d && Array.isArray(d.CustomerList) && typeof d.RecordCount === 'number'
+              ? { list: d.CustomerList as Customer[], total: d.RecordCount }
+              : undefined;
+          },
+        );
+        if (result.list.length > 0) yield result.list;
+        seen += result.list.length;
+        if (result.list.length === 0 || seen >= result.total) return;
+      }
+    });
+  }
+
+  function devices(query: DeviceQuery = {}): PagedIterable<Device> {
+    if (query.deviceId !== undefined) assertDeviceId(query.deviceId);
+    return new PagedIterable(async function* () {
+      for (let pageIndex = 0; ; pageIndex++) {
+        const result = await callApi(
+          context('POST', '/ctapi/Device', query.signal),
+          () =>
+            raw.POST('/ctapi/Device', {
+              body: {
+                DeviceID: query.deviceId,
+                CustomerReference: query.customerReference,
+                DistributorID: query.distributorId,
+                RegisteredOnly: query.registeredOnly,
+                PageIndex: pageIndex,
+              },
+              signal: query.signal,
+            }),
+          (data) => {
+            const d = data as { Devices?: unknown; Pages?: unknown } | undefined;
+            return d && Array.isArray(d.Devices)
+              ? { list: d.Devices as Device[], pages: typeof d.Pages === 'number' ? d.Pages : 1 }
+              : undefined;
+          },
+        );
+        if (result.list.length > 0) yield result.list;
+        if (result.list.length === 0 || pageIndex + 1 >= result.pages) return;
+      }
+    });
+  }
+
+  async function device(deviceId: string, callOptions: CallOptions = {}): Promise<Device> {
+    assertDeviceId(deviceId);
+    for await (const found of devices({ deviceId, signal: callOptions.signal })) {
+      if (found.DeviceID === deviceId) return found;
+    }
+    throw new NotFoundError(`device ${deviceId} was not found`, { method: 'POST', path: '/ctapi/Device' });
+  }
+
+  function measurements(query: MeasurementQuery): MeasurementIterable {
+    return new MeasurementIterable(query, {
+      fetchPage: (body, signal) =>
+        callApi(
+          context('POST', '/ctapi/Measurement', signal),
+          () => raw.POST('/ctapi/Measurement', { body, signal, parseAs: 'text' }),
+          readMeasurementPage,
+        ),
+    });
+  }
+
+  return { raw, distributors, customers, devices, device, measurements };
+}
+
+function chooseAuth(
+  options: CarbonTrackClientOptions,
+  requestToken: (form: Record<string, string>) => Promise<TokenResponse>,
+): AuthStrategy {
+  const chosen = [options.credentials, options.tokenProvider, options.auth].filter((v) => v !== undefined);
+  if (chosen.length !== 1) {
+    throw new ValidationError('give exactly one of credentials, tokenProvider or auth: "none"', {
+      field: 'credentials',
+    });
+  }
+  if (options.auth !== undefined) {
+    if (options.auth !== 'none') throw new ValidationError('auth may only be "none"', { field: 'auth' });
+    return noAuth;
+  }
+  if (options.tokenProvider) return tokenProviderAuth(options.tokenProvider);
+  const credentials = options.credentials;
+  if (!credentials || typeof credentials.username !== 'string' || !credentials.username) {
+    throw new ValidationError('credentials.username must be a non-empty string', { field: 'credentials.username' });
+  }
+  if (typeof credentials.password !== 'string' || !credentials.password) {
+    throw new ValidationError('credentials.password must be a non-empty string', { field: 'credentials.password' });
+  }
+  return passwordAuth({
+    credentials,
+    requestToken,
+    tokens: options.tokens,
+    onTokens: options.onTokens,
+    refreshSkewMs: options.refreshSkewMs,
+  });
+}
+
+function checkBaseUrl(value: unknown): string {
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw new ValidationError('baseUrl must be an absolute http(s) URL', { field: 'baseUrl' });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ValidationError('baseUrl must be an absolute http(s) URL', { field: 'baseUrl' });
+  }
+  // Credentials in a URL end up in logs and histories; they belong in `credentials`.
+  if (url.username || url.password) {
+    throw new ValidationError('baseUrl must not contain a username or password; use credentials', {
+      field: 'baseUrl',
+    });
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function readTokenResponse(data: unknown): TokenResponse | undefined {
+  const d = data as Partial<TokenResponse> | undefined;
+  return d && typeof d.access_token === 'string' && d.access_token && typeof d.expires_in === 'number'
+    ? (d as TokenResponse)
+    : undefined;
+}
+
+// A page that does not parse (truncated, invalid JSON, not a page) is malformed: undefined makes callApi retry it.
+function readMeasurementPage(data: unknown): ParsedMeasurementPage | undefined {
+  if (typeof data !== 'string') return undefined;
+  try {
+    const series = parseMeasurements(data);
+    return { series, pages: readPageCount(data) ?? 1 };
+  } catch (error) {
+    if (error instanceof MeasurementParseError) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,137 @@
+import { concatSeries } from '../measurements/concat-series.js';
+import { dedupeSeries } from '../measurements/dedupe-series.js';
+import type { MeasurementSeries } from '../measurements/series.js';
+import {
+  assertDeviceId,
+  assertRange,
+  assertWholeNumber,
+  type DateInput,
+  formatApiDate,
+  toEpochMs,
+} from '../validation/validate-input.js';
+import type { CallOptions } from './options.js';
+
+/** What {@link CarbonTrackClient.measurements} fetches. */
+export interface MeasurementQuery extends CallOptions {
+  /** 16-digit device ID. */
+  deviceId: string;
+  /** Start of the range, inclusive. */
+  from: DateInput;
+  /** End of the range, exclusive. */
+  to: DateInput;
+  /** Windows fetched at once (default 4). */
+  concurrency?: number | undefined;
+  /** Length of one window in hours (default 24, the simulator's page size). */
+  windowHours?: number | undefined;
+}
+
+/** One parsed page: its records and how many pages its window has. */
+export interface ParsedMeasurementPage {
+  series: MeasurementSeries;
+  pages: number;
+}
+
+/** What the iterable needs from the client. @internal */
+export interface MeasurementFetcher {
+  /** Fetches and parses one page; retries and typed errors are the client's. */
+  fetchPage(body: MeasurementRequest, signal: AbortSignal): Promise<ParsedMeasurementPage>;
+}
+
+/** The Measurement request body. @internal */
+export interface MeasurementRequest {
+  DeviceID: string;
+  FromUTCDate: string;
+  ToUTCDate: string;
+  PageIndex: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Measurements of one device over a range, as columnar series in time order. The range is split
+ * into windows fetched `concurrency` at a time (each window paged as the API requires); windows
+ * are yielded in order as soon as they and all earlier ones are in, and records repeated at a
+ * window edge (same record ID) are dropped. Breaking out of the loop cancels what is in flight.
+ */
+export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
+  private readonly deviceId: string;
+  private readonly fromMs: number;
+  private readonly toMs: number;
+  private readonly concurrency: number;
+  private readonly windowMs: number;
+
+  constructor(
+    private readonly query: MeasurementQuery,
+    private readonly fetcher: MeasurementFetcher,
+  ) {
+    assertDeviceId(query.deviceId);
+    this.deviceId = query.deviceId;
+    this.fromMs = toEpochMs(query.from, 'from');
+    this.toMs = toEpochMs(query.to, 'to');
+    assertRange(this.fromMs, this.toMs);
+    this.concurrency = query.concurrency ?? 4;
+    assertWholeNumber(this.concurrency, 'concurrency');
+    const windowHours = query.windowHours ?? 24;
+    assertWholeNumber(windowHours, 'windowHours');
+    this.windowMs = windowHours * HOUR_MS;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<MeasurementSeries> {
+    const windows: Array<[number, number]> = [];
+    for (let start = this.fromMs; start < this.toMs; start += this.windowMs) {
+      windows.push([start, Math.min(this.toMs, start + this.windowMs)]);
+    }
+    const controller = new AbortController();
+    const onCallerAbort = () => controller.abort(this.query.signal?.reason);
+    if (this.query.signal?.aborted) throw this.query.signal.reason;
+    this.query.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const inFlight: Array<Promise<MeasurementSeries> | undefined> = [];
+    const start = (i: number) => {
+      const window = windows[i] as [number, number];
+      const promise = this.fetchWindow(window[0], window[1], controller.signal);
+      // Rejections are observed when the window's turn comes; until then, keep them quiet.
+      promise.catch(() => {});
+      inFlight[i] = promise;
+    };
+    try {
+      let previousIds = new Set<string>();
+      for (let i = 0; i < windows.length; i++) {
+        for (let j = inFlight.length; j < Math.min(windows.length, i + this.concurrency); j++) start(j);
+        const series = (await inFlight[i]) as MeasurementSeries;
+        inFlight[i] = undefined;
+        const fresh = dedupeSeries(series, previousIds);
+        previousIds = new Set(series.ids);
+        if (fresh.length > 0) yield fresh;
+      }
+    } finally {
+      this.query.signal?.removeEventListener('abort', onCallerAbort);
+      controller.abort();
+    }
+  }
+
+  /** Every record of the range in one series. */
+  async collect(): Promise<MeasurementSeries> {
+    const parts: MeasurementSeries[] = [];
+    for await (const part of this) parts.push(part);
+    const all = concatSeries(parts);
+    return all.length === 0 ? { ...all, deviceId: this.deviceId } : all;
+  }
+
+  private async fetchWindow(fromMs: number, toMs: number, signal: AbortSignal): Promise<MeasurementSeries> {
+    const pages: MeasurementSeries[] = [];
+    for (let pageIndex = 0; ; pageIndex++) {
+      const page = await this.fetcher.fetchPage(
+        {
+          DeviceID: this.deviceId,
+          FromUTCDate: formatApiDate(fromMs),
+          ToUTCDate: formatApiDate(toMs),
+          PageIndex: pageIndex,
+        },
+        signal,
+      );
+      pages.push(page.series);
+      if (page.series.length === 0 || pageIndex + 1 >= page.pages) break;
+    }
+    return pages.length === 1 ? (pages[0] as MeasurementSeries) : dedupeSeries(concatSeries(pages));
+  }
+}

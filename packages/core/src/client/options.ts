@@ -1,0 +1,58 @@
+import type { CarbonTrackCredentials } from '../auth/password-auth.js';
+import type { CarbonTrackTokens } from '../auth/tokens.js';
+import type { RetryOptions } from '../http/retry-policy.js';
+import type { FetchLike } from '../http/transport.js';
+
+/** Options of {@link createCarbonTrackClient}. Give exactly one of `credentials`, `tokenProvider` or `auth: 'none'`. */
+export interface CarbonTrackClientOptions {
+  /** API root, e.g. `https://apiv2.carbontrack.com.au` or a local simulator's URL. */
+  baseUrl: string;
+  /** Account username and password, for the OAuth 2.0 password grant (server-side use). */
+  credentials?: CarbonTrackCredentials | undefined;
+  /** Returns a bearer token (e.g. a short-lived one from a portal's backend); called again after a 401. */
+  tokenProvider?: (() => Promise<string>) | undefined;
+  /** `'none'`: send no Authorization header, for a proxy that adds credentials itself. */
+  auth?: 'none' | undefined;
+  /** Tokens restored from storage (with `credentials`), used until they expire. */
+  tokens?: CarbonTrackTokens | undefined;
+  /** Called with new tokens after every token request, to persist them (e.g. VS Code SecretStorage). */
+  onTokens?: ((tokens: CarbonTrackTokens) => void | Promise<void>) | undefined;
+  /** Fetch implementation (default globalThis.fetch); an in-process handler works too. */
+  fetch?: FetchLike | undefined;
+  /** Per-attempt timeout in ms, body included (default 30 000; 0 = none). */
+  timeoutMs?: number | undefined;
+  /** Retry settings for 429, 5xx, network failures, timeouts and malformed bodies. */
+  retry?: RetryOptions | undefined;
+  /** Renew tokens this long before they expire, in ms (default 60 000, capped at a quarter of their lifetime). */
+  refreshSkewMs?: number | undefined;
+}
+
+/** Options shared by every high-level call. */
+export interface CallOptions {
+  /** Cancels the call, its pending retries and backoff waits. */
+  signal?: AbortSignal | undefined;
+}
+
+/** Filters of {@link CarbonTrackClient.customers}. */
+export interface CustomerQuery extends CallOptions {
+  /** Customer external reference (account number) filter. */
+  customerRef?: string | undefined;
+  /** Phone filter. */
+  phone?: string | undefined;
+  /** Address filter. */
+  address?: string | undefined;
+  /** Customers per request (default 100). */
+  pageSize?: number | undefined;
+}
+
+/** Filters of {@link CarbonTrackClient.devices}. */
+export interface DeviceQuery extends CallOptions {
+  /** One device by its 16-digit ID. */
+  deviceId?: string | undefined;
+  /** Devices of one customer (their account number). */
+  customerReference?: string | undefined;
+  /** Distributor ID (uuid); the API answers 403 for another distributor's. */
+  distributorId?: string | undefined;
+  /** Only registered (active) devices. */
+  registeredOnly?: boolean | undefined;
+}
