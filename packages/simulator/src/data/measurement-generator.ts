@@ -3,7 +3,7 @@
 import { formatHundredths } from '../format/format-number.js';
 import { batteryStep, START_CHARGE_PERCENT } from './battery-model.js';
 import { householdUsageW } from './household-model.js';
-import { hashInts, hashString, uuidFromWords, valueNoise } from './random.js';
+import { hashInts, hashString, uuidFromWords, uuidTail, valueNoise } from './random.js';
 import { cloudCover, dayOfYear, irradiance, sinSolarElevation, solarOutputW } from './solar-model.js';
 import { utcOffsetMinutes } from './time-zone.js';
 import { indoorTemperature, outdoorTemperature } from './weather-model.js';
@@ -171,8 +171,10 @@ function toRecord(
   const p2 = Math.floor(usageH * (0.1 + 0.15 * valueNoise(seed ^ 0x2222, t / HALF_HOUR)));
   const p3 = Math.floor(usageH * (0.1 + 0.15 * valueNoise(seed ^ 0x3333, t / HALF_HOUR)));
   const p4 = usageH - p1 - p2 - p3;
-  const pf = [0x4444, 0x5555, 0x6666, 0x7777].map((salt) => 85 + Math.floor(15 * valueNoise(seed ^ salt, t / HOUR)));
-  const [pf1 = 100, pf2 = 100, pf3 = 100, pf4 = 100] = pf;
+  const pf1 = powerFactorHundredths(seed ^ 0x4444, t);
+  const pf2 = powerFactorHundredths(seed ^ 0x5555, t);
+  const pf3 = powerFactorHundredths(seed ^ 0x6666, t);
+  const pf4 = powerFactorHundredths(seed ^ 0x7777, t);
   const exportNetH = Math.max(0, generatingH - usageH - batteryH);
   const voltage =
     240 +
@@ -182,9 +184,9 @@ function toRecord(
   const signal = Math.round(device.signalDbm + (valueNoise(seed ^ 0x9999, t / HOUR) - 0.5) * 10);
   const index = t / RECORD_INTERVAL_MS;
   return {
-    ID: uuidFromWords([ids.a, ids.b, hashInts(ids.c, index), (index ^ ids.d) >>> 0]),
+    ID: `${ids.prefix}${uuidTail(hashInts(ids.c, index), (index ^ ids.d) >>> 0)}`,
     DeviceID: device.id,
-    RecordDateTime: `${new Date(t).toISOString().slice(0, 19)}Z`,
+    RecordDateTime: recordDateTime(t),
     PowerUsage: formatHundredths(usageH),
     Generating: formatHundredths(generatingH),
     PowerExported: formatHundredths(Math.max(0, generatingH - usageH)),
@@ -222,19 +224,40 @@ function toRecord(
   };
 }
 
-/** Per-device words of the record ID: the last word is the record index XOR a device word, so IDs never repeat within a device. */
+/**
+ * Per-device parts of the record ID: the first groups hash the device, the last word is the record
+ * index XOR a device word, so IDs never repeat within a device.
+ */
 interface RecordIdWords {
-  a: number;
-  b: number;
+  prefix: string;
   c: number;
   d: number;
 }
 
 function recordIdWords(deviceId: string): RecordIdWords {
+  const words = [hashString(deviceId, 0xa1), hashString(deviceId, 0xb2), 0, 0] as const;
   return {
-    a: hashString(deviceId, 0xa1),
-    b: hashString(deviceId, 0xb2),
+    prefix: uuidFromWords(words).slice(0, 19),
     c: hashString(deviceId, 0xc3),
     d: hashString(deviceId, 0xd4),
   };
+}
+
+function powerFactorHundredths(salt: number, t: number): number {
+  return 85 + Math.floor(15 * valueNoise(salt, t / HOUR));
+}
+
+// Records sit on five-minute boundaries, so only the date part needs Date; it is cached per day.
+let cachedDay = Number.NaN;
+let cachedDayPrefix = '';
+function recordDateTime(t: number): string {
+  const day = Math.floor(t / DAY_MS) * DAY_MS;
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDayPrefix = new Date(day).toISOString().slice(0, 11);
+  }
+  const minutes = (t - day) / 60_000;
+  const hh = Math.floor(minutes / 60);
+  const mm = minutes % 60;
+  return `${cachedDayPrefix}${hh < 10 ? '0' : ''}${hh}:${mm < 10 ? '0' : ''}${mm}:00Z`;
 }

@@ -91,10 +91,18 @@ export class Random {
 /** Formats four 32-bit words as a UUID with version 4 and RFC 4122 variant bits. */
 export function uuidFromWords(words: readonly [number, number, number, number]): string {
   const [a, b, c, d] = words;
-  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-  const w1 = hex(((b & 0xffff0fff) | 0x00004000) >>> 0);
-  const w2 = hex(((c & 0x3fffffff) | 0x80000000) >>> 0);
-  return `${hex(a)}-${w1.slice(0, 4)}-${w1.slice(4)}-${w2.slice(0, 4)}-${w2.slice(4)}${hex(d)}`;
+  const w1 = hex8(((b & 0xffff0fff) | 0x00004000) >>> 0);
+  return `${hex8(a)}-${w1.slice(0, 4)}-${w1.slice(4)}-${uuidTail(c, d)}`;
+}
+
+/** The last two groups of {@link uuidFromWords} (words c and d), for callers that reuse a prefix. */
+export function uuidTail(c: number, d: number): string {
+  const w2 = hex8(((c & 0x3fffffff) | 0x80000000) >>> 0);
+  return `${w2.slice(0, 4)}-${w2.slice(4)}${hex8(d)}`;
+}
+
+function hex8(n: number): string {
+  return (n >>> 0).toString(16).padStart(8, '0');
 }
 
 function fmix(input: number): number {
