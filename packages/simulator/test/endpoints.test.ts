@@ -68,6 +68,7 @@ describe('GET /ctapi/Customer and POST /ctapi/Device', () => {
     const mobile: string = target.Mobile;
     const phone = await customers(`customerRequest.phone=${encodeURIComponent(mobile.slice(2, 9))}`);
     expect(phone.CustomerList.map((c: { CustomerId: string }) => c.CustomerId)).toContain(target.CustomerId);
+    expect((await customers('customerRequest.phone=none')).RecordCount).toBe(0);
 
     const suburb = target.Location.split(', ')[1].split(' ')[0].toUpperCase();
     const byAddress = await customers(

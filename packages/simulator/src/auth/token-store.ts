@@ -5,10 +5,15 @@ import type { DemoAccount } from './accounts.js';
 
 /** The Authentication Object of POST /oauth/token. */
 export interface AuthenticationObject {
+  /** Random bearer token for /ctapi requests. */
   access_token: string;
+  /** Unix seconds when the token was issued. */
   issued_at: number;
+  /** Always `bearer`. */
   token_type: 'bearer';
+  /** Seconds until the access token expires. */
   expires_in: number;
+  /** Single-use token for the refresh_token grant. */
   refresh_token: string;
 }
 

@@ -18,7 +18,10 @@ const DAY_MS = 86_400_000;
 const HALF_HOUR = 1_800_000;
 const HOUR = 3_600_000;
 
-/** One measurement record exactly as POST /ctapi/Measurement returns it. */
+/**
+ * One measurement record exactly as POST /ctapi/Measurement returns it (fields as in
+ * CarbonTrack.Data.MeasurementResponseModel; units in the README: W, V, °C, W/m², %, dBm).
+ */
 export interface MeasurementRecord {
   ID: string;
   DeviceID: string;

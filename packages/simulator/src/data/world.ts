@@ -5,11 +5,13 @@ import { Random, streamSeed } from './random.js';
 
 /** A distributor, as GET /ctapi/Distributor returns it. */
 export interface DistributorRecord {
+  /** Distributor ID (UUID). */
   readonly ID: string;
+  /** Login name of the distributor's demo account. */
   readonly UserName: string;
 }
 
-/** A customer, exactly as GET /ctapi/Customer returns it. */
+/** A customer, exactly as GET /ctapi/Customer returns it (fields as in CarbonTrack.Data.CustomerDevicesModel). */
 export interface CustomerRecord {
   readonly Devices: readonly string[];
   readonly CustomerId: string;

@@ -15,7 +15,8 @@ export function customerRoute(world: World): (c: Context<AppEnv>) => Response {
     const query = new Map<string, string>();
     for (const [name, value] of new URL(c.req.url).searchParams) query.set(name.toLowerCase(), value);
     const ref = query.get('customerrequest.customerref')?.trim().toLowerCase() ?? '';
-    const phone = (query.get('customerrequest.phone') ?? '').replace(/\D/g, '');
+    const rawPhone = query.get('customerrequest.phone')?.trim() ?? '';
+    const phone = rawPhone.replace(/\D/g, '');
     const address = query.get('customerrequest.address')?.trim().toLowerCase() ?? '';
     const page = integerParam(query.get('customerrequest.page'), 'customerRequest.page', 1, Number.MAX_SAFE_INTEGER, 1);
     const pageSize = integerParam(
@@ -30,7 +31,8 @@ export function customerRoute(world: World): (c: Context<AppEnv>) => Response {
       (customer) =>
         customer.DistributorId === distributorId &&
         customer.AccountNumber.toLowerCase().startsWith(ref) &&
-        (phone === '' || phoneDigits(customer).some((digits) => digits.includes(phone))) &&
+        // A phone filter without digits matches nobody rather than everybody.
+        (rawPhone === '' || (phone !== '' && phoneDigits(customer).some((digits) => digits.includes(phone)))) &&
         customer.Location.toLowerCase().includes(address),
     );
     const start = (page - 1) * pageSize;
