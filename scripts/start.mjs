@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const run = (cmd, args) => {
-  const result = spawnSync(cmd, args, { stdio: 'inherit' });
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { TURBO_TELEMETRY_DISABLED: '1', ...process.env } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
