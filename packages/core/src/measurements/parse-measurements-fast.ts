@@ -42,6 +42,29 @@ function closingQuote(text: string, i: number): number {
 }
 
 /**
+ * A copy of `text[start, end)` that does not keep `text` alive. V8 represents longer substrings as views
+ * into their parent, so one kept DeviceID or issue value would pin a whole page of JSON in memory.
+ * The range holds no escapes or control characters (checked by the caller), so it is a valid JSON string body.
+ */
+function detachedSlice(text: string, start: number, end: number): string {
+  return end - start < 13 ? text.slice(start, end) : (JSON.parse(`"${text.slice(start, end)}"`) as string);
+}
+
+/**
+ * Copies substrings so that none of them keeps `text` alive: joining builds one flat string holding only
+ * the ID characters, and slices of it point there instead of into the page.
+ */
+function detachAll(strings: string[]): void {
+  const flat = strings.join('');
+  let offset = 0;
+  for (let k = 0; k < strings.length; k++) {
+    const length = (strings[k] as string).length;
+    strings[k] = flat.slice(offset, offset + length);
+    offset += length;
+  }
+}
+
+/**
  * Reads a measurement page straight from its JSON text into typed arrays in one pass, creating no
  * per-record objects. It recognises only the exact shape the API and simulator emit (no whitespace,
  * record keys in OpenAPI order, string values without escapes, `null` allowed for numeric fields) and
@@ -112,9 +135,9 @@ export function parseMeasurementsFast(text: string): MeasurementSeries | null {
       if (q === start) {
         issues.push({ row, field: 'DeviceID', value: '', reason: 'empty' });
       } else if (deviceId === null) {
-        deviceId = text.slice(start, q);
+        deviceId = detachedSlice(text, start, q);
       } else if (q - start !== deviceId.length || !text.startsWith(deviceId, start)) {
-        issues.push({ row, field: 'DeviceID', value: text.slice(start, q), reason: 'device-mismatch' });
+        issues.push({ row, field: 'DeviceID', value: detachedSlice(text, start, q), reason: 'device-mismatch' });
       }
 
       // RecordDateTime
@@ -129,7 +152,7 @@ export function parseMeasurementsFast(text: string): MeasurementSeries | null {
         const t = parseRecordDateTimeAt(text, start, q);
         time[row] = t;
         if (Number.isNaN(t))
-          issues.push({ row, field: 'RecordDateTime', value: text.slice(start, q), reason: 'invalid-date' });
+          issues.push({ row, field: 'RecordDateTime', value: detachedSlice(text, start, q), reason: 'invalid-date' });
       }
       pos = q + 1;
 
@@ -192,7 +215,7 @@ export function parseMeasurementsFast(text: string): MeasurementSeries | null {
               issues.push({
                 row,
                 field: MEASUREMENT_FIELD_NAMES[f] as MeasurementField,
-                value: text.slice(start, q),
+                value: detachedSlice(text, start, q),
                 reason: q === start ? 'empty' : 'not-a-number',
               });
             }
@@ -236,6 +259,7 @@ export function parseMeasurementsFast(text: string): MeasurementSeries | null {
     return null;
   }
 
+  detachAll(ids);
   const length = row;
   const columns = {} as Record<MeasurementField, Float64Array>;
   for (let f = 0; f < FIELD_COUNT; f++) {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { measurementPageText } from '../../bench/measurement-page.js';
 import { MEASUREMENT_FIELD_NAMES } from './fields.js';
 import { MeasurementParseError } from './measurement-parse-error.js';
 import { parseMeasurements } from './parse-measurements.js';
@@ -256,6 +257,15 @@ describe('parseMeasurements', () => {
       expect(parseMeasurementsFast(text)).toBeNull();
       expect(() => parseMeasurements(text)).toThrow(MeasurementParseError);
     }
+  });
+
+  it('reads the benchmark page on the fast path, identical to the reference', () => {
+    const text = measurementPageText(500, 7);
+    expect(text).toMatch(/"PowerUsage":"\d{1,2},\d{3}\.\d\d"/);
+    const fast = parseMeasurementsFast(text);
+    expect(fast).not.toBeNull();
+    expect(fast?.issues).toEqual([]);
+    expectSameSeries(fast as MeasurementSeries, parseMeasurementsReference(text));
   });
 
   it('reads the OpenAPI example record', () => {
