@@ -268,6 +268,19 @@ describe('parseMeasurements', () => {
     expectSameSeries(fast as MeasurementSeries, parseMeasurementsReference(text));
   });
 
+  it('grows its arrays when later records are shorter than the first', () => {
+    const long: RawRecord = { ID: 'x'.repeat(5000), DeviceID: DEVICE, RecordDateTime: '2024-01-01T00:00:00Z' };
+    const short: RawRecord = { ID: 'y', DeviceID: DEVICE, RecordDateTime: '2024-01-01T00:05:00Z' };
+    for (const name of MEASUREMENT_FIELD_NAMES) {
+      long[name] = '1,234,567.89';
+      short[name] = '1';
+    }
+    const text = pageText([long, ...Array.from({ length: 1000 }, () => short)], false);
+    const fast = parseMeasurementsFast(text);
+    expect(fast?.length).toBe(1001);
+    expectSameSeries(fast as MeasurementSeries, parseMeasurementsReference(text));
+  });
+
   it('reads the OpenAPI example record', () => {
     const text =
       '{"Measurements":[{"ID":"6f1d2c3b-4a5e-4f6a-8b7c-9d0e1f2a3b4c","DeviceID":"8796541235874587",' +
