@@ -1,0 +1,18 @@
+/**
+ * `@carbontrack/core/energy`: energy maths on measurement series (integration to kWh, calendar
+ * resampling across DST, summaries with self-consumption and CO₂) and per-pixel downsampling for
+ * charts. A separate entry so that apps that only fetch and parse do not carry it.
+ * @packageDocumentation
+ */
+
+export {
+  type DownsampledPoints,
+  type DownsampleM4Options,
+  downsampleM4,
+} from '../measurements/downsample-m4.js';
+export type { CalendarUnit } from './calendar-buckets.js';
+export { DEFAULT_EMISSION_FACTOR } from './emission-factor.js';
+export { DEFAULT_MAX_GAP_MINUTES, type IntegrationMethod } from './energy-validation.js';
+export { type IntegrateEnergyOptions, integrateEnergy } from './integrate-energy.js';
+export { type ResampleAggregate, type ResampledSeries, type ResampleOptions, resample } from './resample.js';
+export { type EnergySummary, type SummarizeOptions, summarize } from './summarize.js';
