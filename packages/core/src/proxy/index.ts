@@ -1,0 +1,14 @@
+/**
+ * `@carbontrack/core/proxy`: the embedding proxy partners deploy next to their portal. A Fetch-API
+ * handler (any runtime); the Node adapter is in `@carbontrack/core/proxy/node`.
+ * @packageDocumentation
+ */
+export { createProxyHandler } from './create-proxy-handler.js';
+export type {
+  ProxyCacheOptions,
+  ProxyHandler,
+  ProxyLogEntry,
+  ProxyOptions,
+  ProxyRequestInfo,
+} from './proxy-options.js';
+export { PROXY_ROUTES, type ProxyRoute } from './proxy-routes.js';
