@@ -1,0 +1,27 @@
+/**
+ * `@carbontrack/core/live`: a framework-free cache of live carbonTRACK data for UIs (web
+ * components, a VS Code webview): shared requests per key, polling at the smallest interval of the
+ * visible subscribers, paused when none is visible. Browser-safe.
+ * @packageDocumentation
+ */
+
+export {
+  LiveDataHub,
+  type LiveDataHubOptions,
+  type LiveListener,
+  type LiveResource,
+  type LiveState,
+  type SubscribeOptions,
+} from './live-data-hub.js';
+export {
+  deviceResource,
+  type EnergyPeriod,
+  energyPeriodRange,
+  energyPeriodResource,
+  type LatestReading,
+  latestReadingResource,
+  type RangedSeries,
+  type RelativeRange,
+  relativeRangeMs,
+  seriesResource,
+} from './resources.js';
