@@ -27,7 +27,7 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
  * - retries network failures, timeouts and the policy's statuses with full-jitter backoff,
  *   honouring `Retry-After`, up to `maxAttempts`;
  * - the request's own signal cancels the attempt and any pending backoff;
- * - each attempt sends a fresh clone of the request, so bodies are re-sent intact.
+ * - the body is read once and sent again with each attempt, so retries re-send it intact.
  * Non-retryable or final responses are returned as they are, for the caller to map to errors.
  */
 export function createTransport(options: TransportOptions): FetchLike {
@@ -35,6 +35,8 @@ export function createTransport(options: TransportOptions): FetchLike {
   return async function transport(request: Request): Promise<Response> {
     const callerSignal = request.signal;
     const what = `${request.method} ${new URL(request.url).pathname}`;
+    // Read the body once: every attempt re-sends the same bytes (cheaper than cloning streams).
+    const body = request.body === null ? null : await request.arrayBuffer();
     let renewedAfter401 = false;
     for (let attempt = 1; ; attempt++) {
       const token = await auth.getToken(callerSignal);
@@ -43,10 +45,10 @@ export function createTransport(options: TransportOptions): FetchLike {
       const { signal, dispose } = timeoutSignal(timeoutMs, callerSignal);
       let response: Response;
       try {
-        const sent = await options.fetch(new Request(request.clone(), { headers, signal }));
+        const sent = await options.fetch(new Request(request.url, { method: request.method, headers, body, signal }));
         // Read the body inside the timeout, so a stalled body is a timeout and a cut one a retry.
-        const body = NULL_BODY_STATUSES.has(sent.status) ? null : await sent.arrayBuffer();
-        response = new Response(body, { status: sent.status, statusText: sent.statusText, headers: sent.headers });
+        const received = NULL_BODY_STATUSES.has(sent.status) ? null : await sent.arrayBuffer();
+        response = new Response(received, { status: sent.status, statusText: sent.statusText, headers: sent.headers });
       } catch (error) {
         if (callerSignal.aborted) throw callerSignal.reason;
         const failure =
