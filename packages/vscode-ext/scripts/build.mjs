@@ -1,0 +1,41 @@
+// Bundles the extension into one CommonJS file (vscode external) and copies the webview assets.
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const production = process.env.NODE_ENV !== 'development';
+
+await rm(dist, { recursive: true, force: true });
+await build({
+  entryPoints: [join(root, 'src/extension.ts')],
+  outfile: join(dist, 'extension.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: true,
+  sourcesContent: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+// The widgets bundle is built by @carbontrack/widgets; without it the panel still shows the data status.
+await mkdir(join(dist, 'webview'), { recursive: true });
+const require = createRequire(import.meta.url);
+let widgets;
+try {
+  widgets = join(dirname(require.resolve('@carbontrack/widgets/package.json')), 'dist', 'ct-widgets.js');
+  await stat(widgets);
+  await copyFile(widgets, join(dist, 'webview', 'ct-widgets.js'));
+  console.log('copied ct-widgets.js into dist/webview');
+} catch {
+  console.warn(`warning: ${widgets ?? '@carbontrack/widgets'} not found; the measurements panel will have no chart`);
+}
+const { size } = await stat(join(dist, 'extension.cjs'));
+console.log(`dist/extension.cjs: ${(size / 1024).toFixed(1)} kB`);

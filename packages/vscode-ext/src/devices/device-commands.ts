@@ -1,0 +1,126 @@
+import { CancellationError, ProgressLocation, type QuickPickItem, Uri } from 'vscode';
+import type { ConnectionSessions } from '../connections/connection-sessions.js';
+import type { RowFormat } from '../measurements/measurement-rows.js';
+import type { ClipboardPort, WindowPort } from '../ports.js';
+import type { DeviceNode } from '../tree/tree-nodes.js';
+import { deviceSnippet } from './copy-as-code.js';
+import { type DateRange, isoDay, parseDateInput, presetRange, type RangePreset } from './date-range.js';
+import { exportMeasurements } from './export-measurements.js';
+
+export interface DeviceCommandDeps {
+  sessions: ConnectionSessions;
+  window: WindowPort;
+  clipboard: ClipboardPort;
+  /** Folder proposed by the save dialog. */
+  defaultFolder?: () => Uri | undefined;
+  now?: () => number;
+}
+
+interface RangeItem extends QuickPickItem {
+  preset: RangePreset | 'custom';
+}
+
+/** Asks for a range: today, 7 days, 30 days or custom dates (validated). Undefined when dismissed. */
+export async function pickRange(window: WindowPort, now = Date.now()): Promise<DateRange | undefined> {
+  const items: RangeItem[] = [
+    { label: 'Today', description: 'since midnight UTC', preset: 'today' },
+    { label: 'Last 7 days', preset: '7d' },
+    { label: 'Last 30 days', preset: '30d' },
+    { label: 'Custom dates…', description: 'YYYY-MM-DD to YYYY-MM-DD', preset: 'custom' },
+  ];
+  const picked = await window.showQuickPick(items, { title: 'Measurement range', placeHolder: 'Range' });
+  if (!picked) return undefined;
+  if (picked.preset !== 'custom') return presetRange(picked.preset, now);
+  const fromText = await window.showInputBox({
+    title: 'From (inclusive, UTC)',
+    value: isoDay(now - 7 * 86_400_000),
+    validateInput: (v) => (parseDateInput(v) === undefined ? 'A date such as 2026-01-31' : undefined),
+  });
+  if (fromText === undefined) return undefined;
+  const from = parseDateInput(fromText) as number;
+  const toText = await window.showInputBox({
+    title: 'To (exclusive, UTC)',
+    value: isoDay(now + 86_400_000),
+    validateInput: (v) => {
+      const to = parseDateInput(v);
+      if (to === undefined) return 'A date such as 2026-02-01';
+      return to <= from ? 'Must be after the start date' : undefined;
+    },
+  });
+  if (toText === undefined) return undefined;
+  return { from, to: parseDateInput(toText) as number, label: `${fromText.trim()} to ${toText.trim()}` };
+}
+
+export async function pickFormat(window: WindowPort): Promise<RowFormat | undefined> {
+  const picked = await window.showQuickPick(
+    [
+      { label: 'CSV', format: 'csv' as const },
+      { label: 'JSON', format: 'json' as const },
+    ],
+    { title: 'Export format' },
+  );
+  return picked?.format;
+}
+
+/** "Export Measurements…": range, format, file, then a cancellable streamed export. */
+export async function exportMeasurementsCommand(deps: DeviceCommandDeps, node: DeviceNode): Promise<Uri | undefined> {
+  const range = await pickRange(deps.window, deps.now?.());
+  if (!range) return undefined;
+  const format = await pickFormat(deps.window);
+  if (!format) return undefined;
+  const name = `${node.deviceId}-${isoDay(range.from)}-${isoDay(range.to)}.${format}`;
+  const folder = deps.defaultFolder?.();
+  const target = await deps.window.showSaveDialog({
+    title: 'Export measurements',
+    defaultUri: folder ? Uri.joinPath(folder, name) : undefined,
+    filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+  });
+  if (!target) return undefined;
+  const rows = await deps.window.withProgress(
+    {
+      location: ProgressLocation.Notification,
+      title: `Exporting ${node.deviceId} (${range.label})`,
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort(new CancellationError()));
+      let reported = 0;
+      try {
+        return await deps.sessions.run(node.connection, (client) =>
+          exportMeasurements(client, {
+            deviceId: node.deviceId,
+            range,
+            format,
+            path: target.fsPath,
+            signal: controller.signal,
+            onProgress: (done, count) => {
+              const percent = Math.round(done * 100);
+              progress.report({ increment: percent - reported, message: `${count} rows` });
+              reported = percent;
+            },
+          }),
+        );
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
+  void deps.window.showInformationMessage(`Exported ${rows} rows to ${target.fsPath}`);
+  return target;
+}
+
+export async function copyDeviceIdCommand(deps: DeviceCommandDeps, node: DeviceNode): Promise<void> {
+  await deps.clipboard.writeText(node.deviceId);
+  void deps.window.showInformationMessage(`Copied device ID ${node.deviceId}`);
+}
+
+/** "Copy as Code": a TypeScript snippet using `@carbontrack/core` for this device and a chosen range. */
+export async function copyAsCodeCommand(deps: DeviceCommandDeps, node: DeviceNode): Promise<string | undefined> {
+  const range = await pickRange(deps.window, deps.now?.());
+  if (!range) return undefined;
+  const code = deviceSnippet(node.connection, node.deviceId, range);
+  await deps.clipboard.writeText(code);
+  void deps.window.showInformationMessage('Copied a @carbontrack/core snippet for this device');
+  return code;
+}

@@ -1,0 +1,253 @@
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import {
+  commands,
+  type ExtensionContext,
+  env,
+  languages,
+  StatusBarAlignment,
+  type TextDocument,
+  Uri,
+  window,
+  workspace,
+} from 'vscode';
+import {
+  addConnectionCommand,
+  type ConnectionCommandDeps,
+  editConnectionCommand,
+  enterPasswordCommand,
+  removeConnectionCommand,
+  selectConnectionCommand,
+} from './connections/connection-commands.js';
+import { ConnectionSessions } from './connections/connection-sessions.js';
+import { bindConnectionStatusBar } from './connections/connection-status-bar.js';
+import { type ConnectionConfig, ConnectionStore } from './connections/connection-store.js';
+import { LocalSimulator } from './connections/local-simulator.js';
+import { ErrorReporter } from './connections/report-error.js';
+import {
+  copyAsCodeCommand,
+  copyDeviceIdCommand,
+  type DeviceCommandDeps,
+  exportMeasurementsCommand,
+} from './devices/device-commands.js';
+import { QueryCodeLensProvider } from './query/query-codelens-provider.js';
+import { type QueryCommandDeps, runQueryCommand, validateQueryDocument } from './query/query-command.js';
+import { CarbonTrackTreeProvider } from './tree/carbontrack-tree-provider.js';
+import { type DeviceNode, isDeviceNode, type TreeNode } from './tree/tree-nodes.js';
+import { MeasurementsPanels } from './webview/measurements-panel.js';
+
+/** What activate() returns: used by tests and the activation benchmark. */
+export interface CarbonTrackApi {
+  /** ms from activate() start to the first page of customers in the tree; undefined until then. */
+  firstPageMs(): number | undefined;
+  readonly tree: CarbonTrackTreeProvider;
+  readonly sessions: ConnectionSessions;
+}
+
+/** Wires settings, secrets, the tree, commands, the status bar, query files and the webview together. */
+export function activate(context: ExtensionContext): CarbonTrackApi {
+  const started = performance.now();
+  let firstPageMs: number | undefined;
+  const config = () => workspace.getConfiguration('carbontrack');
+  const output = window.createOutputChannel('carbonTRACK');
+  const store = new ConnectionStore(
+    { get: (key) => config().get(key), update: (key, value) => config().update(key, value, true) },
+    context.secrets,
+  );
+  const sessions = new ConnectionSessions(store);
+  const simulator = new LocalSimulator();
+
+  const reporter = new ErrorReporter(window, {
+    reenterPassword: (connection) => commands.executeCommand('carbontrack.connections.enterPassword', connection),
+    retry: () => tree.refresh(),
+  });
+  const tree = new CarbonTrackTreeProvider(sessions, {
+    pageSize: () => config().get<number>('customerPageSize') ?? 25,
+    onError: (error, connection) => void reporter.report(error, connection),
+    onFirstCustomerPage: () => {
+      firstPageMs = performance.now() - started;
+      output.appendLine(`Activation to first page of customers: ${firstPageMs.toFixed(1)} ms`);
+    },
+  });
+  const view = window.createTreeView('carbontrack.explorer', { treeDataProvider: tree, showCollapseAll: true });
+  const statusBar = window.createStatusBarItem('carbontrack.connection', StatusBarAlignment.Left, 50);
+  statusBar.name = 'carbonTRACK connection';
+
+  const connectionDeps: ConnectionCommandDeps = { sessions, window, changed: () => tree.refresh() };
+  const deviceDeps: DeviceCommandDeps = {
+    sessions,
+    window,
+    clipboard: env.clipboard,
+    defaultFolder: () => workspace.workspaceFolders?.[0]?.uri,
+  };
+  const webviewRoot = Uri.joinPath(context.extensionUri, 'dist', 'webview');
+  const panels = new MeasurementsPanels(
+    sessions,
+    webviewRoot,
+    existsSync(Uri.joinPath(webviewRoot, 'ct-widgets.js').fsPath),
+    () => config().get<string>('timeZone') ?? 'UTC',
+  );
+  const diagnostics = languages.createDiagnosticCollection('carbontrack');
+  const queryDeps: QueryCommandDeps = {
+    sessions,
+    window,
+    workspace,
+    diagnostics,
+    timeZone: () => config().get<string>('timeZone') ?? 'UTC',
+    noConnection: async () => {
+      const choice = await window.showWarningMessage(
+        'carbonTRACK: no connection to run the query with.',
+        'Start Local Simulator',
+        'Add Connection',
+      );
+      if (choice === 'Start Local Simulator') await commands.executeCommand('carbontrack.simulator.start');
+      if (choice === 'Add Connection') await commands.executeCommand('carbontrack.connections.add');
+    },
+  };
+
+  const startSimulator = async () => {
+    const { connection, password } = await window.withProgress(
+      { location: { viewId: 'carbontrack.explorer' }, title: 'Starting the local simulator' },
+      () => simulator.start(),
+    );
+    await store.save(connection, password);
+    sessions.reset(connection.id);
+    sessions.setActive(connection.id);
+    tree.refresh();
+    output.appendLine(`Local simulator listening on ${connection.baseUrl} (demo/demo)`);
+    return connection;
+  };
+  /** Runs a command and turns its failure into a notification with an action. */
+  const guarded =
+    <A extends unknown[]>(run: (...args: A) => Promise<unknown>) =>
+    async (...args: A) => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        const node = args.find((a): a is TreeNode => typeof a === 'object' && a !== null && 'kind' in a);
+        const connection = node && 'connection' in node ? node.connection : sessions.active;
+        void reporter.report(error, connection);
+        return undefined;
+      }
+    };
+  const device = (node: unknown): DeviceNode => {
+    if (!isDeviceNode(node)) throw new Error('Run this command from a device in the carbonTRACK view');
+    return node;
+  };
+  // Connection commands get a tree node from menus, a connection from notifications, nothing from the palette.
+  const connectionOf = (arg: unknown): ConnectionConfig | undefined => {
+    if (typeof arg !== 'object' || arg === null) return undefined;
+    if ('connection' in arg) return (arg as { connection: ConnectionConfig }).connection;
+    return 'baseUrl' in arg ? (arg as ConnectionConfig) : undefined;
+  };
+
+  context.subscriptions.push(
+    output,
+    view,
+    statusBar,
+    tree,
+    sessions,
+    diagnostics,
+    panels,
+    { dispose: () => void simulator.dispose() },
+    bindConnectionStatusBar(statusBar, sessions),
+    sessions.onDidChange(() => tree.refresh()),
+    workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('carbontrack')) tree.refresh();
+    }),
+    commands.registerCommand(
+      'carbontrack.connections.add',
+      guarded(() => addConnectionCommand(connectionDeps)),
+    ),
+    commands.registerCommand(
+      'carbontrack.connections.edit',
+      guarded((node?: unknown) => editConnectionCommand(connectionDeps, connectionOf(node))),
+    ),
+    commands.registerCommand(
+      'carbontrack.connections.remove',
+      guarded((node?: unknown) => removeConnectionCommand(connectionDeps, connectionOf(node))),
+    ),
+    commands.registerCommand(
+      'carbontrack.connections.enterPassword',
+      guarded((node?: unknown) => enterPasswordCommand(connectionDeps, connectionOf(node))),
+    ),
+    commands.registerCommand(
+      'carbontrack.connections.select',
+      guarded(() => selectConnectionCommand(connectionDeps)),
+    ),
+    commands.registerCommand('carbontrack.simulator.start', guarded(startSimulator)),
+    commands.registerCommand('carbontrack.tree.refresh', () => tree.refresh()),
+    commands.registerCommand('carbontrack.node.refresh', (node?: TreeNode) => tree.refresh(node)),
+    commands.registerCommand(
+      'carbontrack.customers.loadMore',
+      guarded(async (node?: TreeNode) => {
+        if (node?.kind === 'load-more' || node?.kind === 'distributor') await tree.loadMore(node);
+      }),
+    ),
+    commands.registerCommand(
+      'carbontrack.customers.search',
+      guarded(async (node?: TreeNode) => {
+        const connection = connectionOf(node) ?? sessions.active;
+        if (!connection) return;
+        const current = tree.filter(connection.id) ?? {};
+        const field = await window.showQuickPick(
+          [
+            { label: 'Customer reference', key: 'customerRef' as const, hint: 'e.g. CT-1002 (prefix)' },
+            { label: 'Phone', key: 'phone' as const, hint: 'digits, e.g. 0412' },
+            { label: 'Address', key: 'address' as const, hint: 'e.g. Fitzroy' },
+          ],
+          { title: 'Search customers by' },
+        );
+        if (!field) return;
+        const value = await window.showInputBox({
+          title: `Customers whose ${field.label.toLowerCase()} matches`,
+          prompt: field.hint,
+          value: current[field.key] ?? '',
+          validateInput: (v) =>
+            field.key === 'phone' && v.trim() && !/\d/.test(v) ? 'A phone filter needs digits' : undefined,
+        });
+        if (value === undefined) return;
+        tree.setFilter(connection.id, { [field.key]: value.trim() || undefined });
+      }),
+    ),
+    commands.registerCommand('carbontrack.customers.clearSearch', (node?: TreeNode) => {
+      const connection = connectionOf(node) ?? sessions.active;
+      if (connection) tree.setFilter(connection.id, undefined);
+    }),
+    commands.registerCommand(
+      'carbontrack.devices.showMeasurements',
+      guarded(async (node: unknown) => panels.show(device(node))),
+    ),
+    commands.registerCommand(
+      'carbontrack.devices.exportMeasurements',
+      guarded((node: unknown) => exportMeasurementsCommand(deviceDeps, device(node))),
+    ),
+    commands.registerCommand(
+      'carbontrack.devices.copyId',
+      guarded((node: unknown) => copyDeviceIdCommand(deviceDeps, device(node))),
+    ),
+    commands.registerCommand(
+      'carbontrack.devices.copyAsCode',
+      guarded((node: unknown) => copyAsCodeCommand(deviceDeps, device(node))),
+    ),
+    commands.registerCommand(
+      'carbontrack.query.run',
+      guarded((uri?: Uri) => runQueryCommand(queryDeps, uri ?? window.activeTextEditor?.document.uri)),
+    ),
+    commands.registerCommand('carbontrack.query.new', async () => {
+      const document = await workspace.openTextDocument({ language: 'ctquery', content: '' });
+      const editor = await window.showTextDocument(document);
+      await commands.executeCommand('editor.action.insertSnippet', { langId: 'ctquery', name: 'carbonTRACK query' });
+      return editor;
+    }),
+    languages.registerCodeLensProvider({ language: 'ctquery' }, new QueryCodeLensProvider()),
+    workspace.onDidOpenTextDocument((document: TextDocument) => validateQueryDocument(queryDeps, document)),
+    workspace.onDidChangeTextDocument((event) => validateQueryDocument(queryDeps, event.document)),
+    workspace.onDidCloseTextDocument((document) => diagnostics.delete(document.uri)),
+  );
+  for (const document of workspace.textDocuments) validateQueryDocument(queryDeps, document);
+
+  return { firstPageMs: () => firstPageMs, tree, sessions };
+}
+
+export function deactivate(): void {}

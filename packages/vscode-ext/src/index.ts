@@ -1,2 +1,0 @@
-// Skeleton: VS Code extension for carbonTRACK (skeleton, see issue 7).
-export {};

@@ -1,0 +1,92 @@
+import {
+  CancellationError,
+  Diagnostic,
+  type DiagnosticCollection,
+  DiagnosticSeverity,
+  ProgressLocation,
+  Range,
+  type TextDocument,
+  type Uri,
+} from 'vscode';
+import type { ConnectionSessions } from '../connections/connection-sessions.js';
+import type { WindowPort, WorkspacePort } from '../ports.js';
+import { locateProblem, parseQuery, type QueryProblem } from './ct-query.js';
+import { type QueryResult, runQuery } from './query-runner.js';
+
+export interface QueryCommandDeps {
+  sessions: ConnectionSessions;
+  window: WindowPort;
+  workspace: WorkspacePort;
+  diagnostics: DiagnosticCollection;
+  /** Time zone for summaries. */
+  timeZone: () => string;
+  /** Asks the user for a connection when there is none (e.g. offers to start the simulator). */
+  noConnection: () => unknown;
+}
+
+/** Diagnostics of a query document, from the same checks the runner applies. */
+export function queryDiagnostics(document: TextDocument, problems: QueryProblem[]): Diagnostic[] {
+  const text = document.getText();
+  return problems.map((problem) => {
+    const { start, end } = locateProblem(text, problem);
+    const diagnostic = new Diagnostic(
+      new Range(document.positionAt(start), document.positionAt(end)),
+      problem.message,
+      DiagnosticSeverity.Error,
+    );
+    diagnostic.source = 'carbonTRACK';
+    return diagnostic;
+  });
+}
+
+/** Re-checks a query document as it changes (syntax and format only, no request). */
+export function validateQueryDocument(deps: Pick<QueryCommandDeps, 'diagnostics'>, document: TextDocument): void {
+  if (document.languageId !== 'ctquery') return;
+  const parsed = parseQuery(document.getText());
+  deps.diagnostics.set(document.uri, 'problems' in parsed ? queryDiagnostics(document, parsed.problems) : []);
+}
+
+/**
+ * "Run query": parses the file, runs it with the active connection and opens the result (JSON or CSV)
+ * in a new editor. Problems, including API errors, become diagnostics on the file.
+ */
+export async function runQueryCommand(deps: QueryCommandDeps, uri: Uri | undefined): Promise<QueryResult | undefined> {
+  const document = uri
+    ? await deps.workspace.openTextDocument(uri)
+    : (deps.window as { activeTextEditor?: { document: TextDocument } }).activeTextEditor?.document;
+  if (!document) return undefined;
+  const parsed = parseQuery(document.getText());
+  if ('problems' in parsed) {
+    deps.diagnostics.set(document.uri, queryDiagnostics(document, parsed.problems));
+    void deps.window.showErrorMessage('carbonTRACK: the query has problems; see the Problems panel.');
+    return undefined;
+  }
+  const connection = deps.sessions.active;
+  if (!connection) {
+    await deps.noConnection();
+    return undefined;
+  }
+  deps.diagnostics.set(document.uri, []);
+  let result: QueryResult;
+  try {
+    result = await deps.window.withProgress(
+      { location: ProgressLocation.Notification, title: `Running ${parsed.query.endpoint} query`, cancellable: true },
+      (_progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort(new CancellationError()));
+        return deps.sessions.run(connection, (client) =>
+          runQuery(client, parsed.query, { signal: controller.signal, timeZone: deps.timeZone() }),
+        );
+      },
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.diagnostics.set(document.uri, queryDiagnostics(document, [{ message: `Query failed: ${message}`, path: [] }]));
+    throw error;
+  }
+  // VS Code has no built-in CSV language: plain text keeps the rows as they are.
+  const language = result.language === 'csv' ? 'plaintext' : result.language;
+  const output = await deps.workspace.openTextDocument({ content: result.content, language });
+  await deps.window.showTextDocument(output, { preview: false });
+  return result;
+}

@@ -1,0 +1,110 @@
+import { MEASUREMENT_FIELD_NAMES, type MeasurementSeries } from '@carbontrack/core';
+import { summarize } from '@carbontrack/core/energy';
+import { type Uri, ViewColumn, type WebviewPanel, window } from 'vscode';
+import type { ConnectionSessions } from '../connections/connection-sessions.js';
+import { presetRange, type RangePreset } from '../devices/date-range.js';
+import type { DeviceNode } from '../tree/tree-nodes.js';
+import { createNonce, renderPanelHtml } from './panel-html.js';
+
+/** Messages from the page. */
+type PageMessage = { type: 'ready'; range?: string } | { type: 'range'; range: string };
+
+/** The series as posted to the page: plain arrays, null for NaN. */
+export interface SeriesMessage {
+  deviceId: string | null;
+  time: Array<number | null>;
+  ids: string[];
+  columns: Record<string, Array<number | null>>;
+}
+
+export function toSeriesMessage(series: MeasurementSeries): SeriesMessage {
+  const plain = (values: Float64Array) => Array.from(values, (v) => (Number.isFinite(v) ? v : null));
+  const columns: Record<string, Array<number | null>> = {};
+  for (const name of MEASUREMENT_FIELD_NAMES) columns[name] = plain(series.columns[name]);
+  return { deviceId: series.deviceId, time: plain(series.time), ids: series.ids, columns };
+}
+
+const RANGES: Record<string, RangePreset | '24h'> = { '24h': '24h', '7d': '7d', '30d': '30d' };
+
+/**
+ * "Show Measurements": one webview panel per device with `<ct-usage-chart>` and `<ct-energy-summary>`.
+ * The extension host fetches with core and posts the series and its summary; the page has no network
+ * access and never sees credentials.
+ */
+export class MeasurementsPanels {
+  private readonly panels = new Map<string, WebviewPanel>();
+
+  constructor(
+    private readonly sessions: ConnectionSessions,
+    /** Folder holding ct-widgets.js (dist/webview). */
+    private readonly webviewRoot: Uri,
+    /** Whether ct-widgets.js was bundled. */
+    private readonly hasWidgets: boolean,
+    private readonly timeZone: () => string,
+  ) {}
+
+  show(node: DeviceNode): WebviewPanel {
+    const key = `${node.connection.id}/${node.deviceId}`;
+    const existing = this.panels.get(key);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const title = `${node.device.DeviceName ?? node.deviceId} · measurements`;
+    const panel = window.createWebviewPanel('carbontrack.measurements', title, ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [this.webviewRoot],
+    });
+    const widgetsUri = this.hasWidgets
+      ? panel.webview.asWebviewUri(this.webviewRoot.with({ path: `${this.webviewRoot.path}/ct-widgets.js` })).toString()
+      : undefined;
+    panel.webview.html = renderPanelHtml({
+      cspSource: panel.webview.cspSource,
+      nonce: createNonce(),
+      widgetsUri,
+      title,
+    });
+    let request = 0;
+    panel.webview.onDidReceiveMessage(async (message: PageMessage) => {
+      if (message.type !== 'ready' && message.type !== 'range') return;
+      const range = RANGES[message.range ?? '24h'] ?? '24h';
+      const mine = ++request;
+      try {
+        const posted = await this.load(node, range);
+        if (mine === request) await panel.webview.postMessage(posted);
+      } catch (error) {
+        if (mine === request) {
+          await panel.webview.postMessage({
+            type: 'error',
+            message: error instanceof Error ? error.message : String(error),
+          });
+        }
+      }
+    });
+    panel.onDidDispose(() => this.panels.delete(key));
+    this.panels.set(key, panel);
+    return panel;
+  }
+
+  /** The message the page gets for a range: the series and core's summary of it. */
+  async load(node: DeviceNode, range: RangePreset | '24h') {
+    const now = Date.now();
+    const { from, to, label } =
+      range === '24h' ? { from: now - 86_400_000, to: now, label: 'last 24 hours' } : presetRange(range, now);
+    const series = await this.sessions.run(node.connection, (client) =>
+      client.measurements({ deviceId: node.deviceId, from, to }).collect(),
+    );
+    return {
+      type: 'series' as const,
+      range,
+      label,
+      series: toSeriesMessage(series),
+      summary: summarize(series, { timeZone: this.timeZone() }),
+    };
+  }
+
+  dispose(): void {
+    for (const panel of this.panels.values()) panel.dispose();
+  }
+}
