@@ -50,9 +50,8 @@ export function parseQuery(text: string, now = Date.now()): { query: CtQuery } |
     raw = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
     return {
-      problems: [{ message: `Invalid JSON: ${message}`, path: [], offset: position ? Number(position[1]) : 0 }],
+      problems: [{ message: `Invalid JSON: ${message}`, path: [], offset: syntaxErrorOffset(text, message) }],
     };
   }
   const problems: QueryProblem[] = [];
@@ -173,4 +172,13 @@ export function locateProblem(text: string, problem: QueryProblem): { start: num
     from = match.index + match[0].length;
   }
   return found ?? { start: 0, end: Math.min(text.length, 1) };
+}
+
+/** Where JSON.parse failed: "position N" on newer V8, else the first occurrence of the unexpected token. */
+function syntaxErrorOffset(text: string, message: string): number {
+  const position = /position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  const token = /Unexpected token '(.)'/.exec(message);
+  if (token) return Math.max(0, text.indexOf(token[1] as string));
+  return /end of JSON input/.test(message) ? Math.max(0, text.length - 1) : 0;
 }

@@ -36,7 +36,8 @@ export interface TreeProviderOptions {
 
 /** Customers of one distributor node, fetched page by page through core's `customers().pages()`. */
 interface CustomerPages {
-  filter: CustomerFilter;
+  filter: CustomerFilter | undefined;
+  pageSize: number;
   pages: AsyncGenerator<Customer[], void, undefined>;
   loaded: CustomerNode[];
   done: boolean;
@@ -250,12 +251,14 @@ export class CarbonTrackTreeProvider implements TreeDataProvider<TreeNode> {
 
   private async customers(node: DistributorNode): Promise<TreeNode[]> {
     let state = this.customerPages.get(node);
-    const filter = this.filters.get(node.connection.id) ?? {};
+    const filter = this.filters.get(node.connection.id);
     if (!state || state.filter !== filter) {
       const client = await this.sessions.client(node.connection);
+      const pageSize = this.options.pageSize();
       state = {
         filter,
-        pages: client.customers({ ...filter, pageSize: this.options.pageSize() }).pages(),
+        pageSize,
+        pages: client.customers({ ...filter, pageSize }).pages(),
         loaded: [],
         done: false,
       };
@@ -277,7 +280,11 @@ export class CarbonTrackTreeProvider implements TreeDataProvider<TreeNode> {
       .run(node.connection, () => state.pages.next())
       .then((next) => {
         if (next.done) state.done = true;
-        else state.loaded.push(...next.value.map((customer) => this.customerNode(node, customer)));
+        else {
+          state.loaded.push(...next.value.map((customer) => this.customerNode(node, customer)));
+          // A short page is the last one: no "Load more…" that would only find nothing.
+          if (next.value.length < state.pageSize) state.done = true;
+        }
         if (!this.firstPageReported) {
           this.firstPageReported = true;
           this.options.onFirstCustomerPage?.();

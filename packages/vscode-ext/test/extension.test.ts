@@ -1,0 +1,105 @@
+import { AuthenticationError, MEASUREMENT_FIELD_NAMES, NetworkError } from '@carbontrack/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ErrorReporter } from '../src/connections/report-error.js';
+import { activate, type CarbonTrackApi } from '../src/extension.js';
+import type { TreeNode } from '../src/tree/tree-nodes.js';
+import { toSeriesMessage } from '../src/webview/measurements-panel.js';
+import { renderPanelHtml } from '../src/webview/panel-html.js';
+import { scriptedWindow } from './helpers.js';
+import { recorded, TestSecrets, Uri } from './vscode-double.js';
+
+describe('activate() in the vscode double', () => {
+  const context = {
+    subscriptions: [] as Array<{ dispose(): unknown }>,
+    secrets: new TestSecrets(),
+    extensionUri: Uri.file('/ext'),
+  };
+  let api: CarbonTrackApi;
+  afterAll(async () => {
+    for (const s of context.subscriptions) await s.dispose();
+  });
+
+  it('registers every contributed command', async () => {
+    api = activate(context as never);
+    const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
+    const contributed = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
+    expect([...recorded.commands.keys()].sort()).toEqual(contributed);
+    expect(recorded.treeViews.has('carbontrack.explorer')).toBe(true);
+  });
+
+  it('"Start Local Simulator" adds a connection whose customers show in the tree', async () => {
+    const connection = (await recorded.commands.get('carbontrack.simulator.start')?.()) as { baseUrl: string };
+    expect(connection.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(recorded.settings.get('carbontrack.connections')).toBeUndefined();
+    const [root] = await api.tree.getChildren();
+    const [distributor] = await api.tree.getChildren(root);
+    const customers = await api.tree.getChildren(distributor as TreeNode);
+    expect(customers).toHaveLength(26);
+    expect(api.firstPageMs()).toBeGreaterThan(0);
+    expect(api.sessions.active?.name).toBe('Local simulator');
+  });
+});
+
+describe('error notifications', () => {
+  const connection = { id: 'c', name: 'Prod', baseUrl: 'https://x', username: 'u' };
+
+  it('offers to re-enter the password after an authentication error', async () => {
+    const ui = scriptedWindow(['Re-enter Password']);
+    const calls: unknown[] = [];
+    const reporter = new ErrorReporter(ui.window, {
+      reenterPassword: (c) => calls.push(c),
+      retry: () => calls.push('retry'),
+    });
+    await reporter.report(new AuthenticationError('invalid_grant'), connection);
+    expect(ui.messages[0]).toMatchObject({ level: 'error', items: ['Re-enter Password'] });
+    expect(calls).toEqual([connection]);
+  });
+
+  it('offers a retry after a network error, and shows a repeat once', async () => {
+    const ui = scriptedWindow(['Retry']);
+    const calls: unknown[] = [];
+    const reporter = new ErrorReporter(ui.window, { reenterPassword: () => {}, retry: () => calls.push('retry') });
+    await reporter.report(new NetworkError('fetch failed'), connection);
+    await reporter.report(new NetworkError('fetch failed'), connection);
+    expect(ui.messages).toHaveLength(1);
+    expect(ui.messages[0]?.items).toEqual(['Retry']);
+    expect(calls).toEqual(['retry']);
+  });
+});
+
+describe('measurements webview page', () => {
+  it('has a strict CSP with a nonce and no network source', () => {
+    const html = renderPanelHtml({
+      cspSource: 'vscode-webview://x',
+      nonce: 'abc123',
+      widgetsUri: 'vscode-webview://x/ct-widgets.js',
+      title: '<b>Shed</b>',
+    });
+    const csp = /content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'nonce-abc123'");
+    expect(csp).not.toMatch(/connect-src|unsafe-eval|script-src[^;]*unsafe-inline/);
+    expect(html.match(/<script/g)?.length).toBe(html.match(/<script[^>]*nonce="abc123"/g)?.length);
+    expect(html).toContain('&lt;b&gt;Shed&lt;/b&gt;');
+    expect(html).toContain('<ct-usage-chart');
+    expect(html).toContain('<ct-energy-summary');
+  });
+
+  it('posts series as plain arrays with null for unusable values', () => {
+    const series = {
+      deviceId: '1',
+      length: 2,
+      time: Float64Array.of(1, 2),
+      ids: ['a', 'b'],
+      columns: {
+        ...Object.fromEntries(MEASUREMENT_FIELD_NAMES.map((name) => [name, new Float64Array(2)])),
+        PowerUsage: Float64Array.of(5, Number.NaN),
+      },
+      issues: [],
+    };
+    const message = toSeriesMessage(series as never);
+    expect(message.time).toEqual([1, 2]);
+    expect(message.columns.PowerUsage).toEqual([5, null]);
+    expect(Object.keys(message.columns)).toHaveLength(34);
+  });
+});
