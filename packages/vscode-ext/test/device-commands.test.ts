@@ -12,7 +12,12 @@ describe('device commands against the simulator', () => {
   let sim: Awaited<ReturnType<typeof startSimulator>>;
   let node: DeviceNode;
   const dir = mkdtempSync(join(tmpdir(), 'ct-export-'));
-  const clipboard = { text: '', writeText: async (t: string) => void (clipboard.text = t) };
+  const clipboard = {
+    text: '',
+    async writeText(text: string) {
+      clipboard.text = text;
+    },
+  };
   beforeAll(async () => {
     sim = await startSimulator();
     const world = sim.running.simulator.world;
