@@ -240,14 +240,21 @@ describe('carbonTRACK in code-server', () => {
     await lens.click();
     const series = await client.measurements({ deviceId: device.id, from: '2026-01-15', to: '2026-01-16' }).collect();
     const expected = formatSeries([series], 'csv', ['PowerUsage', 'Generating']).split('\n');
-    const editor = page.locator('.editor-instance .view-lines').last();
+    // Monaco renders only the visible lines, positioned absolutely: read them in screen order.
+    const visibleLines = () =>
+      page
+        .locator('.editor-instance .view-lines')
+        .last()
+        .evaluate((element) =>
+          [...element.querySelectorAll<HTMLElement>('.view-line')]
+            .sort((a, b) => Number.parseFloat(a.style.top) - Number.parseFloat(b.style.top))
+            .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '))
+            .filter(Boolean),
+        );
     await expect
-      .poll(async () => (await editor.innerText()).includes(expected[1] as string), { timeout: 30_000 })
+      .poll(async () => (await visibleLines()).includes(expected[1] as string), { timeout: 30_000 })
       .toBe(true);
-    const visible = (await editor.innerText())
-      .replace(/\u00a0/g, ' ')
-      .split('\n')
-      .filter(Boolean);
+    const visible = await visibleLines();
     expect(visible[0]).toBe(expected[0]);
     expect(visible.slice(1, 6)).toEqual(expected.slice(1, 6));
     await screenshot('query-result');
