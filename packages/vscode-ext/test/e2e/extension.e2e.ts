@@ -180,7 +180,9 @@ describe('carbonTRACK in code-server', () => {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
     await page.keyboard.press('Enter');
   };
-  const quickInput = async (text: string) => {
+  // The quick input widget is reused from one prompt to the next: wait for the prompt's title first.
+  const quickInput = async (text: string, title?: string) => {
+    if (title) await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor();
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(text);
@@ -262,17 +264,21 @@ describe('carbonTRACK in code-server', () => {
 
   it('exports a CSV whose rows match core output for the same query', async () => {
     const { device } = target();
-    const path = join(workspace, 'export.csv');
+    const path = join(workspace, `${device.id}-2026-01-10-2026-01-12.csv`);
     const deviceRow = page.locator('.monaco-list-row', { hasText: device.name }).first();
     // Clicking the active container's tab would hide the side bar: only click when it is not showing.
     if (!(await deviceRow.isVisible())) await page.getByRole('tab', { name: /carbonTRACK/ }).click();
     await deviceRow.click({ button: 'right' });
     await page.getByRole('menuitem', { name: /Export Measurements/ }).click();
-    await quickInput('Custom');
-    await quickInput('2026-01-10');
-    await quickInput('2026-01-12');
-    await quickInput('CSV');
-    await quickInput(path);
+    await quickInput('Custom', 'Measurement range');
+    await quickInput('2026-01-10', 'From (inclusive');
+    await quickInput('2026-01-12', 'To (exclusive');
+    await quickInput('CSV', 'Export format');
+    // The save dialog proposes <workspace>/<device>-<from>-<to>.csv; typing over it races its autocompletion.
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Export measurements' }).waitFor();
+    const input = page.locator('.quick-input-widget input');
+    await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toBe(path);
+    await page.keyboard.press('Enter');
     await page.locator('.notification-toast', { hasText: 'Exported' }).waitFor({ timeout: 60_000 });
     await screenshot('export-done');
     const series = await client.measurements({ deviceId: device.id, from: '2026-01-10', to: '2026-01-12' }).collect();
