@@ -1,2 +1,19 @@
-// Skeleton: Lit web components that embed live carbonTRACK data in any site (skeleton, see issue 5).
-export {};
+/**
+ * `@carbontrack/widgets`: web components showing live carbonTRACK data. Importing this entry
+ * defines every tag; import `@carbontrack/widgets/<component>` for one.
+ * @packageDocumentation
+ */
+
+export { CtDeviceCard } from './device-card/device-card.js';
+export { CtEnergySummary } from './energy-summary/energy-summary.js';
+export { CtPowerFlow } from './power-flow/power-flow.js';
+export { CtProvider } from './provider/provider.js';
+export type {
+  CtErrorDetail,
+  CtErrorEvent,
+  CtLoadDetail,
+  CtLoadEvent,
+  CtSelectDetail,
+  CtSelectEvent,
+} from './shared/events.js';
+export { type ChartView, CtUsageChart } from './usage-chart/usage-chart.js';

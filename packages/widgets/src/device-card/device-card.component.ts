@@ -1,0 +1,130 @@
+import type { Device } from '@carbontrack/core';
+import { MEASUREMENT_FIELDS, type MeasurementField } from '@carbontrack/core';
+import { deviceResource, type LatestReading, latestReadingResource } from '@carbontrack/core/live';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { CtElement } from '../shared/ct-element.js';
+import { LiveController } from '../shared/live-controller.js';
+import styles from './device-card.styles.js';
+
+const UNITS = new Map<string, string>(MEASUREMENT_FIELDS.map((f) => [f.name, f.unit]));
+
+/**
+ * @summary Live status of one device: name, customer, online state, current power, battery, signal, firmware and weather.
+ *
+ * @csspart card - The card's content wrapper.
+ * @csspart header - Name, customer reference and status.
+ * @csspart name - The device name.
+ * @csspart customer - The customer reference.
+ * @csspart status - The online/offline badge.
+ * @csspart metrics - The list of current values.
+ * @csspart metric - One value (label and number).
+ * @csspart footer - Firmware, weather and last update.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error state.
+ * @csspart error-message - The error's message.
+ * @csspart retry-button - The retry button.
+ * @csspart empty - The empty state.
+ *
+ * @cssproperty --ct-color-text - Text colour.
+ * @cssproperty --ct-color-muted - Secondary text colour.
+ * @cssproperty --ct-color-surface - Background.
+ * @cssproperty --ct-color-border - Border colour.
+ * @cssproperty --ct-color-accent - Buttons and focus rings.
+ * @cssproperty --ct-color-online - Online badge.
+ * @cssproperty --ct-color-error - Error text.
+ * @cssproperty --ct-color-skeleton - Loading placeholder.
+ * @cssproperty --ct-font-family - Font family.
+ * @cssproperty --ct-font-size - Base font size.
+ * @cssproperty --ct-radius - Corner radius.
+ * @cssproperty --ct-spacing - Inner padding.
+ *
+ * @event {CtLoadEvent} ct-load - Fresh data arrived (once per resource and fetch).
+ * @event {CtErrorEvent} ct-error - A fetch failed; the card shows the message and a retry button.
+ */
+export class CtDeviceCard extends CtElement {
+  static override styles = styles;
+
+  /** The 16-digit device ID. */
+  @property({ attribute: 'device-id' }) deviceId = '';
+
+  /** Minutes without a data update after which the device counts as offline. */
+  @property({ attribute: 'offline-after', type: Number }) offlineAfter = 15;
+
+  private readonly device = new LiveController<Device>(this, () =>
+    this.deviceId ? deviceResource(this.deviceId) : null,
+  );
+  private readonly latest = new LiveController<LatestReading>(this, () =>
+    this.deviceId ? latestReadingResource(this.deviceId) : null,
+  );
+
+  constructor() {
+    super();
+    this.controllers.push(this.device as LiveController<unknown>, this.latest as LiveController<unknown>);
+  }
+
+  /** When the device last sent data, epoch ms (the newer of its update time and its latest record). */
+  get lastDataUpdate(): number | null {
+    const reported = Date.parse(this.device.state.value?.DeviceDataUpdateDateTime ?? '');
+    const latest = this.latest.state.value?.time ?? Number.NaN;
+    const best = Math.max(Number.isNaN(reported) ? -1 : reported, Number.isNaN(latest) ? -1 : latest);
+    return best < 0 ? null : best;
+  }
+
+  /** Whether the last data update is younger than `offline-after` minutes. */
+  get online(): boolean {
+    const last = this.lastDataUpdate;
+    return last !== null && Date.now() - last < this.offlineAfter * 60_000;
+  }
+
+  protected override render() {
+    const status = this.renderStatus([this.device.state, this.latest.state]);
+    if (status) return status;
+    const device = this.device.state.value as Device;
+    const reading = this.latest.state.value?.series ?? null;
+    const f = this.format;
+    const value = (field: MeasurementField): number => reading?.columns[field][0] ?? Number.NaN;
+    const metric = (label: string, field: MeasurementField) =>
+      html`<div part="metric"><dt>${label}</dt><dd>${f.withUnit(value(field), UNITS.get(field) ?? '')}</dd></div>`;
+    const hasBattery = /battery/i.test(`${device.SensorConfig ?? ''} ${device.MeasurementConfig ?? ''}`);
+    const signal = value('SignalStrength');
+    const last = this.lastDataUpdate;
+    const online = this.online;
+    const weather = device.Weather;
+    return html`<div part="card">
+      <div class="header" part="header">
+        <div>
+          <div class="name" part="name">${device.DeviceName ?? this.deviceId}</div>
+          <div class="muted" part="customer">${device.CustomerRef ?? ''}</div>
+        </div>
+        <span class="status ${online ? 'online' : 'offline'}" part="status">${online ? 'Online' : 'Offline'}</span>
+      </div>
+      ${
+        reading
+          ? html`<dl part="metrics">
+              ${metric('Usage', 'PowerUsage')} ${metric('Generation', 'Generating')}
+              ${metric('Export', 'PowerExported')} ${hasBattery ? metric('Battery', 'BatteryCharge') : nothing}
+              ${Number.isFinite(signal) && signal !== 0 ? metric('Signal', 'SignalStrength') : nothing}
+            </dl>`
+          : this.renderEmpty('No data in the last hour.')
+      }
+      <div class="footer" part="footer">
+        ${device.FirmwareVersion ? html`<span>Firmware ${device.FirmwareVersion}</span>` : nothing}
+        ${
+          weather?.WeatherLocation
+            ? html`<span
+                >${weather.WeatherLocation}${weather.WeatherTemperature ? html`, ${weather.WeatherTemperature} °C` : nothing}${
+                  weather.WeatherIcon ? html` (${weather.WeatherIcon})` : nothing
+                }</span
+              >`
+            : nothing
+        }
+        ${
+          last !== null
+            ? html`<span>Updated <time datetime=${new Date(last).toISOString()}>${f.relative(last)}</time></span>`
+            : nothing
+        }
+      </div>
+    </div>`;
+  }
+}

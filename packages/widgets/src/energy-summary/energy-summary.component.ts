@@ -1,0 +1,110 @@
+import { type EnergySummary, summarize } from '@carbontrack/core/energy';
+import { type EnergyPeriod, energyPeriodResource, type RangedSeries } from '@carbontrack/core/live';
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { CtElement } from '../shared/ct-element.js';
+import { LiveController } from '../shared/live-controller.js';
+import styles from './energy-summary.styles.js';
+
+const PERIOD_LABELS: Record<EnergyPeriod, string> = {
+  today: 'Today',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  month: 'This month',
+};
+
+/**
+ * @summary Energy totals of one device over a period: consumption, generation, import, export, self-consumption, self-sufficiency and CO₂.
+ *
+ * Computed with core's `summarize` (trapezoid integration, gaps over 15 minutes count as zero,
+ * CO₂ from imported energy at core's default emission factor unless `emission-factor` is set).
+ *
+ * @csspart summary - The content wrapper.
+ * @csspart title - The period heading.
+ * @csspart metrics - The list of totals.
+ * @csspart metric - One total (label and value).
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error state.
+ * @csspart error-message - The error's message.
+ * @csspart retry-button - The retry button.
+ * @csspart empty - The empty state.
+ *
+ * @cssproperty --ct-color-text - Text colour.
+ * @cssproperty --ct-color-muted - Labels.
+ * @cssproperty --ct-color-surface - Background.
+ * @cssproperty --ct-color-border - Border colour.
+ * @cssproperty --ct-color-accent - Buttons and focus rings.
+ * @cssproperty --ct-color-error - Error text.
+ * @cssproperty --ct-color-skeleton - Loading placeholder.
+ * @cssproperty --ct-font-family - Font family.
+ * @cssproperty --ct-radius - Corner radius.
+ * @cssproperty --ct-spacing - Inner padding.
+ *
+ * @event {CtLoadEvent} ct-load - Fresh data arrived.
+ * @event {CtErrorEvent} ct-error - A fetch failed; the widget shows the message and a retry button.
+ */
+export class CtEnergySummary extends CtElement {
+  static override styles = styles;
+
+  /** The 16-digit device ID. */
+  @property({ attribute: 'device-id' }) deviceId = '';
+
+  /** `today`, `7d`, `30d` or `month` (calendar periods in `time-zone`). */
+  @property() period: EnergyPeriod = 'today';
+
+  /** IANA time zone of "today" and "month" (default: the browser's). */
+  @property({ attribute: 'time-zone' }) timeZone = '';
+
+  /** kg CO₂-e per kWh imported (default: core's Australian average). */
+  @property({ attribute: 'emission-factor', type: Number }) emissionFactor: number | undefined;
+
+  private readonly data = new LiveController<RangedSeries>(this, () =>
+    this.deviceId ? energyPeriodResource(this.deviceId, this.period, this.zone) : null,
+  );
+  private cached: { input: RangedSeries; key: string; summary: EnergySummary } | null = null;
+
+  constructor() {
+    super();
+    this.controllers.push(this.data as LiveController<unknown>);
+    this.refreshInterval = 300;
+  }
+
+  private get zone(): string {
+    return this.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+
+  /** The summary shown, or null before data. */
+  get summary(): EnergySummary | null {
+    const input = this.data.state.value;
+    if (!input) return null;
+    const key = `${this.zone}|${this.emissionFactor ?? ''}`;
+    if (this.cached?.input !== input || this.cached.key !== key) {
+      const summary = summarize(input.series, {
+        timeZone: this.zone,
+        ...(this.emissionFactor !== undefined ? { emissionFactor: this.emissionFactor } : {}),
+      });
+      this.cached = { input, key, summary };
+    }
+    return this.cached.summary;
+  }
+
+  protected override render() {
+    const status = this.renderStatus([this.data.state]);
+    if (status) return status;
+    const s = this.summary;
+    if (!s || s.samples === 0) return this.renderEmpty('No data in this period.');
+    const f = this.format;
+    const kwh = (v: number) => `${f.number(v, 1)} kWh`;
+    const metric = (label: string, value: string) => html`<div part="metric"><dt>${label}</dt><dd>${value}</dd></div>`;
+    return html`<div part="summary">
+      <div class="title" part="title">${PERIOD_LABELS[this.period] ?? this.period}</div>
+      <dl part="metrics">
+        ${metric('Consumption', kwh(s.consumptionKWh))} ${metric('Generation', kwh(s.generationKWh))}
+        ${metric('Grid import', kwh(s.importKWh))} ${metric('Grid export', kwh(s.exportKWh))}
+        ${metric('Self-consumption', f.percent(s.selfConsumptionPct))}
+        ${metric('Self-sufficiency', f.percent(s.selfSufficiencyPct))}
+        ${metric('CO₂ emitted', `${f.number(s.co2Kg, 1)} kg`)}
+      </dl>
+    </div>`;
+  }
+}

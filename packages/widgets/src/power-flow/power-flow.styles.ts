@@ -1,0 +1,63 @@
+import { css } from 'lit';
+import theme from '../shared/theme.styles.js';
+
+export default [
+  theme,
+  css`
+    svg {
+      display: block;
+      width: 100%;
+      max-width: var(--ct-flow-max-width, 420px);
+      margin: 0 auto;
+      overflow: visible;
+    }
+    .node circle {
+      fill: var(--_bg);
+      stroke-width: 2;
+    }
+    .node text {
+      fill: var(--_fg);
+      font-size: 12px;
+      text-anchor: middle;
+    }
+    .node .value {
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+    .solar circle {
+      stroke: var(--_solar);
+    }
+    .home circle {
+      stroke: var(--_usage);
+    }
+    .grid circle {
+      stroke: var(--_grid);
+    }
+    .battery circle {
+      stroke: var(--_battery);
+    }
+    .link {
+      fill: none;
+      stroke: var(--_border);
+      stroke-width: 2;
+    }
+    .flow {
+      fill: none;
+      stroke: var(--_accent);
+      stroke-linecap: round;
+      stroke-dasharray: 2 10;
+      animation: ct-flow var(--_duration, 2s) linear infinite;
+    }
+    @keyframes ct-flow {
+      to {
+        stroke-dashoffset: -24;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .flow {
+        animation: none;
+        stroke-dasharray: none;
+      }
+    }
+  `,
+];

@@ -1,0 +1,70 @@
+import { createCarbonTrackClient } from '@carbontrack/core';
+import { LiveDataHub } from '@carbontrack/core/live';
+import { provide } from '@lit/context';
+import { html, LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { liveHubContext } from '../shared/context.js';
+import styles from './provider.styles.js';
+
+/**
+ * @summary Gives the carbonTRACK widgets inside it their data access and one shared cache.
+ *
+ * Talks either to a proxy that adds the credentials itself (`base-url` only: no Authorization
+ * header) or to the API with bearer tokens from the `tokenProvider` property (the portal's backend
+ * hands out short-lived tokens). There is deliberately no username or password attribute. All
+ * widgets inside share one `LiveDataHub` from `@carbontrack/core/live`: ten widgets showing one
+ * device make one request per refresh.
+ *
+ * @slot - The widgets.
+ */
+export class CtProvider extends LitElement {
+  static override styles = styles;
+
+  /** API root or the URL of a proxy that adds credentials (e.g. `https://portal.example/ct`). */
+  @property({ attribute: 'base-url' }) baseUrl = '';
+
+  /** Returns a bearer token from your backend; called again after a 401. Leave unset for a proxy. */
+  @property({ attribute: false }) tokenProvider: (() => Promise<string>) | undefined;
+
+  /** Per-request timeout in ms (default 30 000). */
+  @property({ attribute: 'timeout-ms', type: Number }) timeoutMs = 30_000;
+
+  /** The shared data hub, undefined without `base-url`. */
+  @provide({ context: liveHubContext })
+  @state()
+  hub: LiveDataHub | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('baseUrl') || changed.has('tokenProvider') || changed.has('timeoutMs')) this.connectHub();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hub && this.hasUpdated) this.connectHub();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.hub?.dispose();
+    this.hub = undefined;
+  }
+
+  private connectHub(): void {
+    this.hub?.dispose();
+    this.hub = undefined;
+    if (!this.baseUrl) return;
+    const baseUrl = new URL(this.baseUrl, document.baseURI).href.replace(/\/$/, '');
+    const client = createCarbonTrackClient({
+      baseUrl,
+      ...(this.tokenProvider ? { tokenProvider: this.tokenProvider } : { auth: 'none' as const }),
+      timeoutMs: this.timeoutMs,
+      // A visible retry button beats a long silent backoff in a widget.
+      retry: { maxAttempts: 2, maxDelayMs: 2_000, maxRetryAfterMs: 5_000 },
+    });
+    this.hub = new LiveDataHub(client);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

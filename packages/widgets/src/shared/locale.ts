@@ -1,0 +1,79 @@
+/** The `lang` of the nearest ancestor that has one, crossing shadow roots; else the browser's. */
+export function nearestLang(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) {
+      const lang = node.getAttribute('lang') ?? '';
+      if (lang) return supported(lang);
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return supported(globalThis.navigator?.language ?? 'en');
+}
+
+function supported(lang: string): string {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([lang]).length > 0 ? lang : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** Number and date formatting in one locale, with the units of `MEASUREMENT_FIELDS`. */
+export class Formatter {
+  readonly lang: string;
+  private readonly cache = new Map<string, Intl.NumberFormat>();
+
+  constructor(lang: string) {
+    this.lang = lang;
+  }
+
+  number(value: number, maximumFractionDigits = 1, minimumFractionDigits = 0): string {
+    const key = `${maximumFractionDigits}:${minimumFractionDigits}`;
+    let format = this.cache.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(this.lang, { maximumFractionDigits, minimumFractionDigits });
+      this.cache.set(key, format);
+    }
+    return format.format(value);
+  }
+
+  /** Power in W, shown in W below 1 kW and in kW above. */
+  power(watts: number): string {
+    if (!Number.isFinite(watts)) return '–';
+    return Math.abs(watts) >= 1000 ? `${this.number(watts / 1000, 2)} kW` : `${this.number(watts, 0)} W`;
+  }
+
+  /** A value with its unit symbol from `MEASUREMENT_FIELDS` ('' for none). */
+  withUnit(value: number, unit: string, digits = 1): string {
+    if (!Number.isFinite(value)) return '–';
+    if (unit === 'W') return this.power(value);
+    const text = this.number(value, digits);
+    return unit === '%' ? `${text} %` : unit ? `${text} ${unit}` : text;
+  }
+
+  percent(value: number | null): string {
+    if (value === null || !Number.isFinite(value)) return '–';
+    return new Intl.NumberFormat(this.lang, { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
+  }
+
+  dateTime(epochMs: number, timeZone?: string, options: Intl.DateTimeFormatOptions = {}): string {
+    return new Intl.DateTimeFormat(this.lang, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      ...(timeZone ? { timeZone } : {}),
+      ...options,
+    }).format(epochMs);
+  }
+
+  /** "2 min ago", "in 3 hours", "now". */
+  relative(epochMs: number, now = Date.now()): string {
+    const seconds = Math.round((epochMs - now) / 1000);
+    const format = new Intl.RelativeTimeFormat(this.lang, { numeric: 'auto', style: 'short' });
+    const abs = Math.abs(seconds);
+    if (abs < 60) return format.format(seconds, 'second');
+    if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
+    if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
+    return format.format(Math.round(seconds / 86_400), 'day');
+  }
+}

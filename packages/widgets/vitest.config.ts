@@ -1,0 +1,50 @@
+import { createServer } from 'node:net';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { simulatorCommands } from './src/test/simulator-commands.js';
+
+/** A free TCP port: the browser page's origin must be known to the simulator's CORS allowlist. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// The simulator's `cors: ['*']` sends no Access-Control-Allow-Origin (hono matches '*' literally in
+// an origin list), so the tests pin the page's port and allow exactly that origin.
+const pagePort = Number(process.env.CT_WIDGETS_TEST_PORT) || (await freePort());
+process.env.CT_WIDGETS_TEST_PORT = String(pagePort);
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    globalSetup: ['./src/test/global-setup.ts'],
+    testTimeout: 20_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      }),
+      instances: [{ browser: 'chromium' }],
+      api: { port: pagePort, strictPort: true, host: '127.0.0.1' },
+      commands: simulatorCommands,
+    },
+  },
+});
