@@ -8,7 +8,7 @@ export interface TestDevices {
   live: string;
   /** Another online device of the same account. */
   other: string;
-  /** Offline for more than an hour: no latest reading. */
+  /** Offline longest: no latest reading, no data today. */
   offline: string;
   /** The hostile fixture whose names carry HTML. */
   hostile: string;
@@ -33,7 +33,10 @@ export default async function setup(project: TestProject) {
   const online = mine.filter((d) => d.offlineSinceMs === null && !d.name.includes('<'));
   const live = online.find((d) => d.battery && d.solarKwp > 0);
   const other = online.find((d) => d !== live);
-  const offline = mine.find((d) => d.offlineSinceMs !== null && Date.now() - d.offlineSinceMs > 2 * 3_600_000);
+  // The one offline longest (the simulator's range is 2 hours to 5 days): no data today anywhere.
+  const offline = mine
+    .filter((d) => d.offlineSinceMs !== null)
+    .sort((a, b) => (a.offlineSinceMs as number) - (b.offlineSinceMs as number))[0];
   const hostile = mine.find((d) => d.name.includes('<img'));
   if (!live || !other || !offline || !hostile) throw new Error('the simulator world lacks a device the tests need');
   project.provide('simulatorUrl', running.url);
