@@ -32,28 +32,41 @@ export function chartColumns(
 ): ChartColumns {
   const start = lowerBound(time, from);
   const end = lowerBound(time, to + 1e-9 /* inclusive end */, start);
-  let rows: number[];
-  if (end - start <= pixels * 4 || !(to > from)) {
-    rows = Array.from({ length: end - start }, (_, i) => start + i);
+  const span = end - start;
+  let rows: Int32Array;
+  if (span <= pixels * 4 || !(to > from)) {
+    rows = new Int32Array(span);
+    for (let i = 0; i < span; i++) rows[i] = start + i;
   } else {
-    const picked = new Set<number>();
+    // Mark the rows core's M4 keeps for any column; kept times are ascending, so one moving
+    // pointer per column finds their rows (no search, no set, no sort).
+    const keep = new Uint8Array(span);
     const width = Math.max(1, Math.round(pixels));
     for (const column of columns) {
-      const kept = downsampleM4(time, column, { from, to, pixels: width });
+      const kept = downsampleM4(time, column, { from, to, pixels: width }).time;
       let at = start;
-      for (const t of kept.time) {
-        at = lowerBound(time, t, at);
-        picked.add(at);
+      for (let k = 0; k < kept.length; k++) {
+        const t = kept[k] as number;
+        while (at < end && (time[at] as number) < t) at++;
+        keep[at - start] = 1;
       }
     }
-    rows = [...picked].sort((a, b) => a - b);
+    let count = 0;
+    for (let i = 0; i < span; i++) count += keep[i] as number;
+    rows = new Int32Array(count);
+    for (let i = 0, j = 0; i < span; i++) if (keep[i]) rows[j++] = start + i;
   }
-  const t = rows.map((r) => time[r] as number);
-  const out = columns.map((column) =>
-    rows.map((r) => {
-      const v = column[r] as number;
-      return Number.isNaN(v) ? null : v;
-    }),
-  );
+  const n = rows.length;
+  const t: number[] = new Array(n);
+  for (let i = 0; i < n; i++) t[i] = time[rows[i] as number] as number;
+  const out: (number | null)[][] = [];
+  for (const column of columns) {
+    const values: (number | null)[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = column[rows[i] as number] as number;
+      values[i] = Number.isNaN(v) ? null : v;
+    }
+    out.push(values);
+  }
   return { time: t, columns: out };
 }
