@@ -1,0 +1,107 @@
+// The playground page: pick a device from live lists, see every widget for it, edit each widget's
+// attributes live and copy its embed snippet, switch themes.
+import '@carbontrack/widgets';
+import { createCarbonTrackClient, type Device } from '@carbontrack/core';
+import { attributeEditor } from './attribute-editor.js';
+import { DevicePicker } from './device-picker.js';
+import { embedSnippet } from './embed-snippet.js';
+import { COMPONENTS, componentDoc } from './manifest.js';
+import { applyTheme, type PlaygroundTheme } from './theme.js';
+
+const PROXY_PATH = '/ct';
+
+// The widgets shown, with the attributes they start with.
+const SHOWN: Array<{ tag: string; title: string; initial: Record<string, string> }> = [
+  { tag: 'ct-device-card', title: 'Device card', initial: { 'refresh-interval': '60' } },
+  { tag: 'ct-power-flow', title: 'Power flow', initial: {} },
+  {
+    tag: 'ct-usage-chart',
+    title: 'Usage chart',
+    initial: { range: '24h', fields: 'PowerUsage,Generating,PowerExported' },
+  },
+  { tag: 'ct-energy-summary', title: 'Energy summary', initial: { period: '7d' } },
+];
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const container = byId<HTMLElement>('widgets');
+const provider = byId<HTMLElement>('provider');
+const widgets: HTMLElement[] = [];
+const snippets: Array<() => void> = [];
+
+for (const { tag, title, initial } of SHOWN) {
+  const doc = componentDoc(tag);
+  const panel = document.createElement('section');
+  panel.className = 'widget-panel';
+  const heading = document.createElement('h2');
+  heading.textContent = `<${tag}>`;
+  heading.title = title;
+  const stage = document.createElement('div');
+  stage.className = 'stage';
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(initial)) element.setAttribute(name, value);
+  stage.append(element);
+  widgets.push(element);
+
+  const pre = document.createElement('pre');
+  pre.className = 'snippet';
+  const code = document.createElement('code');
+  pre.append(code);
+  const scriptUrl = new URL('/ct-widgets.js', location.href).href;
+  const refresh = () => {
+    code.textContent = embedSnippet(element, scriptUrl, PROXY_PATH);
+  };
+  snippets.push(refresh);
+  const copy = document.createElement('button');
+  copy.type = 'button';
+  copy.textContent = 'Copy embed code';
+  copy.addEventListener('click', () => {
+    void navigator.clipboard?.writeText(code.textContent ?? '').then(() => {
+      copy.textContent = 'Copied';
+      setTimeout(() => {
+        copy.textContent = 'Copy embed code';
+      }, 1500);
+    });
+  });
+  const actions = document.createElement('div');
+  actions.className = 'snippet-actions';
+  actions.append(copy);
+
+  panel.append(heading, stage);
+  if (doc) panel.append(attributeEditor(doc, element, refresh));
+  panel.append(pre, actions);
+  container.append(panel);
+  refresh();
+}
+
+const documentedProperties = new Set(COMPONENTS.flatMap((c) => (c.cssProperties ?? []).map((p) => p.name)));
+const themeSelect = byId<HTMLSelectElement>('theme');
+themeSelect.addEventListener('change', () => {
+  applyTheme(themeSelect.value as PlaygroundTheme, widgets, provider, documentedProperties);
+  for (const refresh of snippets) refresh();
+});
+
+function showDevice(device: Device) {
+  for (const widget of widgets) widget.setAttribute('device-id', device.DeviceID ?? '');
+  for (const refresh of snippets) refresh();
+  document.body.dataset.deviceId = device.DeviceID ?? '';
+}
+
+const client = createCarbonTrackClient({ baseUrl: new URL(PROXY_PATH, location.href).href, auth: 'none' });
+byId<HTMLElement>('source-note').textContent =
+  'Live data through the embedding proxy at /ct: the browser holds no credentials.';
+const picker = new DevicePicker(
+  client,
+  {
+    distributor: byId('distributor'),
+    searchField: byId('search-field'),
+    searchText: byId('search-text'),
+    customer: byId('customer'),
+    device: byId('device'),
+    status: byId('status'),
+  },
+  showDevice,
+);
+picker.start().catch((error: unknown) => {
+  byId<HTMLElement>('status').textContent =
+    `Could not reach the API: ${error instanceof Error ? error.message : String(error)}`;
+});
