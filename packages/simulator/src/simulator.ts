@@ -60,8 +60,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const app = new Hono<AppEnv>();
   app.use(countRequests(() => stats));
   app.use(latency(seed, resolved.latencyMs, resolved.jitterMs));
-  if (resolved.cors.length > 0)
-    app.use(cors({ origin: [...resolved.cors], exposeHeaders: ['Retry-After', 'WWW-Authenticate'] }));
+  if (resolved.cors.length > 0) {
+    // hono matches '*' literally inside a list, so "any origin" must be passed on its own.
+    const origin = resolved.cors.includes('*') ? '*' : [...resolved.cors];
+    app.use(cors({ origin, exposeHeaders: ['Retry-After', 'WWW-Authenticate'] }));
+  }
   const faults = faultInjector(seed, resolved.faultRate, (kind) => increment(stats.faults, kind));
   app.use('/oauth/token', faults);
   app.use('/ctapi/*', faults);

@@ -301,6 +301,17 @@ describe('options', () => {
     }
   });
 
+  it('CORS "*" allows any origin', async () => {
+    const any = await listen({ seed: 2, cors: ['*'] });
+    try {
+      const response = await fetch(`${any.url}/ctapi/Distributor`, { headers: { origin: 'http://elsewhere.test' } });
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      await response.text();
+    } finally {
+      await any.close();
+    }
+  });
+
   it('rejects out-of-range options by name', async () => {
     await expect(listen({ faultRate: 2 })).rejects.toThrow(/faultRate/);
   });
