@@ -1,3 +1,4 @@
+import type { MeasurementSeries } from '@carbontrack/core';
 import { type EnergySummary, summarize } from '@carbontrack/core/energy';
 import { type EnergyPeriod, energyPeriodResource, type RangedSeries } from '@carbontrack/core/live';
 import { html } from 'lit';
@@ -58,10 +59,16 @@ export class CtEnergySummary extends CtElement {
   /** kg CO₂-e per kWh imported (default: core's Australian average). */
   @property({ attribute: 'emission-factor', type: Number }) emissionFactor: number | undefined;
 
+  /**
+   * Measurements already in memory (e.g. posted to a VS Code webview by its extension host): when
+   * set, the summary covers this series and the widget fetches nothing.
+   */
+  @property({ attribute: false }) series: MeasurementSeries | undefined;
+
   private readonly data = new LiveController<RangedSeries>(this, () =>
-    this.deviceId ? energyPeriodResource(this.deviceId, this.period, this.zone) : null,
+    this.deviceId && !this.series ? energyPeriodResource(this.deviceId, this.period, this.zone) : null,
   );
-  private cached: { input: RangedSeries; key: string; summary: EnergySummary } | null = null;
+  private cached: { input: MeasurementSeries; key: string; summary: EnergySummary } | null = null;
 
   constructor() {
     super();
@@ -75,11 +82,11 @@ export class CtEnergySummary extends CtElement {
 
   /** The summary shown, or null before data. */
   get summary(): EnergySummary | null {
-    const input = this.data.state.value;
+    const input = this.series ?? this.data.state.value?.series;
     if (!input) return null;
     const key = `${this.zone}|${this.emissionFactor ?? ''}`;
     if (this.cached?.input !== input || this.cached.key !== key) {
-      const summary = summarize(input.series, {
+      const summary = summarize(input, {
         timeZone: this.zone,
         ...(this.emissionFactor !== undefined ? { emissionFactor: this.emissionFactor } : {}),
       });
@@ -89,7 +96,7 @@ export class CtEnergySummary extends CtElement {
   }
 
   protected override render() {
-    const status = this.renderStatus([this.data.state]);
+    const status = this.series ? null : this.renderStatus([this.data.state]);
     if (status) return status;
     const s = this.summary;
     if (!s || s.samples === 0) return this.renderEmpty('No data in this period.');
@@ -97,7 +104,7 @@ export class CtEnergySummary extends CtElement {
     const kwh = (v: number) => `${f.number(v, 1)} kWh`;
     const metric = (label: string, value: string) => html`<div part="metric"><dt>${label}</dt><dd>${value}</dd></div>`;
     return html`<div part="summary">
-      <div class="title" part="title">${PERIOD_LABELS[this.period] ?? this.period}</div>
+      <div class="title" part="title">${this.series ? 'Selected range' : (PERIOD_LABELS[this.period] ?? this.period)}</div>
       <dl part="metrics">
         ${metric('Consumption', kwh(s.consumptionKWh))} ${metric('Generation', kwh(s.generationKWh))}
         ${metric('Grid import', kwh(s.importKWh))} ${metric('Grid export', kwh(s.exportKWh))}

@@ -54,6 +54,18 @@ describe('<ct-energy-summary>', () => {
     expect(text).toContain(`${f.number(expected.co2Kg, 1)} kg`);
   });
 
+  it('summarises a series set as a property (data posted by a host), without fetching', async () => {
+    const { from, to } = energyPeriodRange('7d', ZONE, Date.now());
+    const series = await directClient().measurements({ deviceId: devices.live, from, to }).collect();
+    const provider = await mount(html`<ct-energy-summary time-zone=${ZONE} .series=${series}></ct-energy-summary>`);
+    const summary = provider.querySelector('ct-energy-summary') as CtEnergySummary;
+    await waitForPart(summary, 'metrics');
+    const expected = summarize(series, { timeZone: ZONE });
+    expect(summary.summary).toEqual(expected);
+    expect(shadowText(summary)).toContain('Selected range');
+    expect(shadowText(summary)).toContain(`${new Formatter('en').number(expected.consumptionKWh, 1)} kWh`);
+  });
+
   it('shows an empty state when the period has no data', async () => {
     const provider = await mount(
       html`<ct-energy-summary device-id=${devices.offline} period="today" time-zone="Pacific/Kiritimati"></ct-energy-summary>`,
