@@ -1,17 +1,21 @@
-// `pnpm start`: the main job. Builds what the playground needs (core, simulator, widgets) with
+// `pnpm start` at the root: the main job. Builds what the playground needs (core, simulator, widgets) with
 // turbo, then serves the playground with the embedding proxy and the simulator on one URL.
 import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const serve = fileURLToPath(new URL('./serve.mjs', import.meta.url));
 
 const env = { TURBO_TELEMETRY_DISABLED: '1', ...process.env };
 const build = spawnSync(
   'pnpm',
   ['exec', 'turbo', 'run', 'build', '--filter=@carbontrack/playground^...', '--output-logs=errors-only'],
-  { stdio: 'inherit', env },
+  { stdio: 'inherit', env, cwd: repoRoot },
 );
 if (build.status !== 0) {
   console.error('pnpm start: the build failed; see the output above.');
   process.exit(build.status ?? 1);
 }
-const server = spawn(process.execPath, ['apps/playground/scripts/serve.mjs'], { stdio: 'inherit', env });
+const server = spawn(process.execPath, [serve], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
