@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MeasurementRecord } from '../src/data/measurement-generator.js';
 import { type DeviceRecord, HOSTILE_MARKUP, listen, type RunningSimulator, TIMEZONES } from '../src/index.js';
 import { ContractClient, validated } from './helpers/contract-client.js';
+import { physicsProblems } from './helpers/physics-checks.js';
 
 const NOW = Date.UTC(2025, 0, 15, 3, 7, 12);
 const DAY = 86_400_000;
@@ -225,6 +227,23 @@ describe('POST /ctapi/Measurement paging', () => {
       await api.measurements(token, { DeviceID: online.id, FromUTCDate: iso(from), ToUTCDate: iso(to), PageIndex: 3 })
     ).body;
     expect(past).toMatchObject({ Measurements: [], PagesIndex: 3, Count: 720, Pages: 3 });
+  });
+
+  it('serves physically consistent records over HTTP (solar, battery and plain devices)', async () => {
+    const own = server.simulator.world.devices.filter(
+      (d) => d.distributorId === server.simulator.accounts[0]?.distributorId && d.offlineSinceMs === null,
+    );
+    const picks = [
+      ...own.filter((d) => d.battery && d.solarKwp > 0).slice(0, 2),
+      ...own.filter((d) => !d.battery && d.solarKwp > 0).slice(0, 2),
+      ...own.filter((d) => d.solarKwp === 0).slice(0, 2),
+    ];
+    expect(picks).toHaveLength(6);
+    for (const device of picks) {
+      const { records } = await fetchAll(device, '2024-06-20T00:00:00Z', '2024-06-23T00:00:00Z');
+      expect(records).toHaveLength(3 * 288);
+      expect(physicsProblems(device, records as MeasurementRecord[]).slice(0, 5)).toEqual([]);
+    }
   });
 
   it('returns nothing after now', async () => {

@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateMeasurements, type MeasurementRecord } from '../src/data/measurement-generator.js';
-import { sinSolarElevation } from '../src/data/solar-model.js';
 import { type DeviceRecord, generateWorld } from '../src/data/world.js';
 import { parseHundredths } from '../src/format/format-number.js';
+import { batteryPower, physicsProblems } from './helpers/physics-checks.js';
 
 const NOW = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
@@ -17,8 +17,6 @@ const batteries = world.devices.filter((d) => d.battery !== null && d.solarKwp >
 const h = parseHundredths;
 const day = (device: DeviceRecord, start: number) =>
   generateMeasurements(device, start, start + DAY, Number.POSITIVE_INFINITY);
-const batteryPower = (r: MeasurementRecord) =>
-  h(r.PowerUsageNet) - h(r.PowerExportedNet) - h(r.PowerUsage) + h(r.Generating);
 
 const deviceDay = (devices: readonly DeviceRecord[]) =>
   fc.record({
@@ -44,59 +42,7 @@ describe('measurement physics', () => {
       fc.property(deviceDay(world.devices), ({ device, start }) => {
         const records = day(device, start);
         expect(records).toHaveLength(288);
-        const problems: string[] = [];
-        const check = (ok: boolean, what: string, r: MeasurementRecord) => {
-          if (!ok) problems.push(`${device.id} ${r.RecordDateTime}: ${what}`);
-        };
-        for (const r of records) {
-          const use = h(r.PowerUsage);
-          const gen = h(r.Generating);
-          const powers = [r.Power1, r.Power2, r.Power3, r.Power4].map(h);
-          check(powers.reduce((a, b) => a + b, 0) === use, 'Power1..4 sum to PowerUsage', r);
-          check(
-            powers.every((p) => p >= 0),
-            'Power1..4 >= 0',
-            r,
-          );
-          check(h(r.PowerExported) === Math.max(0, gen - use), 'PowerExported = max(0, Gen - Use)', r);
-          const b = batteryPower(r);
-          check(h(r.PowerUsageNet) === Math.max(0, use - gen + b), 'PowerUsageNet', r);
-          check(h(r.PowerExportedNet) === Math.max(0, gen - use - b), 'PowerExportedNet', r);
-          check(!(h(r.PowerUsageNet) > 0 && h(r.PowerExportedNet) > 0), 'never import and export at once', r);
-          if (!device.battery) check(b === 0, 'no battery power without a battery', r);
-          else {
-            check(Math.abs(b) <= device.battery.maxRateW * 100, 'battery within its rate', r);
-            check(b <= 0 || b <= gen - use, 'charges from surplus only', r);
-            check(b >= 0 || -b <= use - gen, 'discharges into deficit only', r);
-          }
-          const factors = [r.PowerFactor1, r.PowerFactor2, r.PowerFactor3, r.PowerFactor4].map(h);
-          const vah = [r.PowerVAH1, r.PowerVAH2, r.PowerVAH3, r.PowerVAH4].map(h);
-          check(
-            factors.every((pf) => pf >= 85 && pf <= 99),
-            'power factors 0.85..0.99',
-            r,
-          );
-          check(
-            vah.every((va, i) => va >= (powers[i] as number)),
-            'VAh >= W',
-            r,
-          );
-          check(h(r.Voltage) >= 23_000 && h(r.Voltage) <= 25_000, 'voltage 230..250', r);
-          check(h(r.SignalStrength) >= -9_500 && h(r.SignalStrength) <= -4_500, 'signal -95..-45 dBm', r);
-          check(h(r.Temperature1) >= 1_700 && h(r.Temperature1) <= 2_700, 'indoor 17..27 °C', r);
-          check(h(r.BatteryCharge) >= 0 && h(r.BatteryCharge) <= 10_000, 'battery 0..100 %', r);
-          if (!device.battery) check(r.BatteryCharge === '0.00', 'no charge without a battery', r);
-          const zeros = [r.Power1N, r.Power2N, r.Power3N, r.Power4N, r.Flow, r.Temperature3, r.Temperature8];
-          check(
-            zeros.every((z) => z === '0.00'),
-            'unused fields are 0.00',
-            r,
-          );
-          const up = sinSolarElevation(device.latitude, device.longitude, Date.parse(r.RecordDateTime)) > 0;
-          if (!up || device.solarKwp === 0) check(gen === 0, 'no generation at night or without solar', r);
-          if (device.solarKwp > 0) check((h(r.Irradiation) === 0) === (gen === 0), 'irradiation 0 iff generation 0', r);
-          check(!Object.values(r).includes('-0.00'), 'never -0.00', r);
-        }
+        const problems = physicsProblems(device, records);
         expect(problems.slice(0, 5)).toEqual([]);
       }),
       { numRuns: 60, seed: 42 },
