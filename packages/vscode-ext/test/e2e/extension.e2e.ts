@@ -104,8 +104,9 @@ describe('carbonTRACK in code-server', () => {
       XDG_DATA_HOME: join(temp, 'data'),
       EXTENSIONS_GALLERY: '{}',
     };
-    const vsix = join(temp, 'carbontrack.vsix');
-    execFileSync('npx', ['vsce', 'package', '--no-dependencies', '-o', vsix], { cwd: root, stdio: 'pipe' });
+    // The package script itself, so CI leaves packages/vscode-ext/carbontrack.vsix behind.
+    execFileSync('pnpm', ['run', 'package'], { cwd: root, stdio: 'pipe' });
+    const vsix = join(root, 'carbontrack.vsix');
     execFileSync(
       node,
       [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix],
