@@ -1,9 +1,10 @@
-import { downsampleM4 } from '@carbontrack/core/energy';
-
-/** Columns sharing one time axis, as uPlot draws them (null marks a gap). */
+/**
+ * Columns sharing one time axis, as uPlot draws them. A column without gaps is a Float64Array;
+ * a column with gaps is an array where null marks a gap (typed arrays cannot hold null).
+ */
 export interface ChartColumns {
-  time: number[];
-  columns: (number | null)[][];
+  time: Float64Array;
+  columns: (Float64Array | (number | null)[])[];
 }
 
 /** Index of the first element of a sorted array that is >= `value`. */
@@ -18,10 +19,26 @@ function lowerBound(sorted: Float64Array, value: number, start = 0): number {
   return lo;
 }
 
+/** Index of the first element of a sorted array that is > `value`. */
+function upperBound(sorted: Float64Array, value: number, start = 0): number {
+  let lo = start;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * The rows of several columns to draw in [from, to] at `pixels` columns: every row when they fit,
- * else the union of core's M4 picks of each column (first, last, min, max per pixel column), so
- * every series draws the same pixels as with all rows and uPlot still gets one shared time axis.
+ * The rows of several columns to draw in [from, to] (both inclusive) at `pixels` columns: every
+ * row when they fit, else the union of each column's M4 picks (first, last, min, max and first
+ * gap per pixel column, as core's `downsampleM4` picks them), so every series draws the same
+ * pixels as with all rows and uPlot still gets one shared time axis.
+ *
+ * The pixel grid is shared: one pass over time finds where each pixel column starts, then each
+ * series is scanned once per pixel column, with no per-series time arrays to merge afterwards.
  */
 export function chartColumns(
   time: Float64Array,
@@ -31,42 +48,101 @@ export function chartColumns(
   pixels: number,
 ): ChartColumns {
   const start = lowerBound(time, from);
-  const end = lowerBound(time, to + 1e-9 /* inclusive end */, start);
+  const end = Math.max(start, upperBound(time, to, start));
   const span = end - start;
-  let rows: Int32Array;
-  if (span <= pixels * 4 || !(to > from)) {
-    rows = new Int32Array(span);
-    for (let i = 0; i < span; i++) rows[i] = start + i;
-  } else {
-    // Mark the rows core's M4 keeps for any column; kept times are ascending, so one moving
-    // pointer per column finds their rows (no search, no set, no sort).
-    const keep = new Uint8Array(span);
+  let rows: Int32Array | null = null;
+  if (span > pixels * 4 && to > from) {
     const width = Math.max(1, Math.round(pixels));
-    for (const column of columns) {
-      const kept = downsampleM4(time, column, { from, to, pixels: width }).time;
-      let at = start;
-      for (let k = 0; k < kept.length; k++) {
-        const t = kept[k] as number;
-        while (at < end && (time[at] as number) < t) at++;
-        keep[at - start] = 1;
-      }
-    }
+    const keep = m4Rows(time, columns, start, end, from, to, width);
     let count = 0;
     for (let i = 0; i < span; i++) count += keep[i] as number;
     rows = new Int32Array(count);
     for (let i = 0, j = 0; i < span; i++) if (keep[i]) rows[j++] = start + i;
   }
-  const n = rows.length;
-  const t: number[] = new Array(n);
-  for (let i = 0; i < n; i++) t[i] = time[rows[i] as number] as number;
-  const out: (number | null)[][] = [];
+  const n = rows ? rows.length : span;
+  const t = rows ? new Float64Array(n) : time.slice(start, end);
+  if (rows) for (let i = 0; i < n; i++) t[i] = time[rows[i] as number] as number;
+  const out: (Float64Array | (number | null)[])[] = [];
   for (const column of columns) {
-    const values: (number | null)[] = new Array(n);
+    const values = rows ? new Float64Array(n) : column.slice(start, end);
+    let gaps = false;
     for (let i = 0; i < n; i++) {
-      const v = column[rows[i] as number] as number;
-      values[i] = Number.isNaN(v) ? null : v;
+      const v = rows ? (column[rows[i] as number] as number) : (values[i] as number);
+      if (rows) values[i] = v;
+      if (Number.isNaN(v)) gaps = true;
     }
-    out.push(values);
+    out.push(gaps ? Array.from(values, (v) => (Number.isNaN(v) ? null : v)) : values);
   }
   return { time: t, columns: out };
+}
+
+/**
+ * Marks (relative to `start`) the rows core's M4 keeps for any of `columns` within rows
+ * [start, end): per pixel column and series the first and last non-NaN row, the first row of the
+ * minimum and of the maximum, and the first NaN row.
+ */
+function m4Rows(
+  time: Float64Array,
+  columns: readonly Float64Array[],
+  start: number,
+  end: number,
+  from: number,
+  to: number,
+  pixels: number,
+): Uint8Array {
+  const span = end - start;
+  const keep = new Uint8Array(span);
+  // Where each pixel column begins (rows are sorted, so columns only move forward); the same
+  // formula as downsampleM4, so the grid matches it row for row.
+  const scale = pixels / (to - from);
+  const bounds = new Int32Array(Math.min(span, pixels) + 1);
+  let segments = 0;
+  let current = -1;
+  for (let row = start; row < end; row++) {
+    const c = Math.min(pixels - 1, Math.floor(((time[row] as number) - from) * scale));
+    if (c !== current) {
+      bounds[segments++] = row;
+      current = c;
+    }
+  }
+  bounds[segments] = end;
+  for (const values of columns) {
+    for (let s = 0; s < segments; s++) {
+      const b0 = bounds[s] as number;
+      const b1 = bounds[s + 1] as number;
+      let first = -1;
+      let last = -1;
+      let min = -1;
+      let max = -1;
+      let gap = -1;
+      let minValue = 0;
+      let maxValue = 0;
+      for (let row = b0; row < b1; row++) {
+        const v = values[row] as number;
+        if (Number.isNaN(v)) {
+          if (gap < 0) gap = row;
+          continue;
+        }
+        if (first < 0) {
+          first = min = max = row;
+          minValue = maxValue = v;
+        } else if (v < minValue) {
+          min = row;
+          minValue = v;
+        } else if (v > maxValue) {
+          max = row;
+          maxValue = v;
+        }
+        last = row;
+      }
+      if (first >= 0) {
+        keep[first - start] = 1;
+        keep[last - start] = 1;
+        keep[min - start] = 1;
+        keep[max - start] = 1;
+      }
+      if (gap >= 0) keep[gap - start] = 1;
+    }
+  }
+  return keep;
 }

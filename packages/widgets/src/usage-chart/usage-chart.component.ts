@@ -13,7 +13,7 @@ import uPlot from 'uplot';
 import { CtElement } from '../shared/ct-element.js';
 import { emit } from '../shared/events.js';
 import { LiveController } from '../shared/live-controller.js';
-import { chartColumns } from './chart-data.js';
+import { type ChartColumns, chartColumns } from './chart-data.js';
 import styles from './usage-chart.styles.js';
 
 const INFO = new Map<string, MeasurementFieldInfo>(MEASUREMENT_FIELDS.map((f) => [f.name, f]));
@@ -26,6 +26,13 @@ const COLOR_TOKENS: Record<string, string> = {
 };
 const PALETTE = ['--_accent', '--_online', '--_error', '--_muted'];
 const DAY_MS = 86_400_000;
+
+let browserZone: string | undefined;
+/** The browser's time zone, resolved once (an Intl.DateTimeFormat per call is slow). */
+function defaultZone(): string {
+  browserZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return browserZone;
+}
 
 /** The time range shown: the whole data range, or a zoomed part of it. */
 export interface ChartView {
@@ -119,7 +126,10 @@ export class CtUsageChart extends CtElement {
   private plotKey = '';
   private plotHost: HTMLElement | null = null;
   private drawn: { series: MeasurementSeries; fullFrom: number; fullTo: number } | null = null;
-  private shown: { time: number[]; columns: (number | null)[][] } | null = null;
+  private shown: ChartColumns | null = null;
+  private fieldsCache: { fields: string; list: MeasurementField[] } | null = null;
+  private dateFormat: { key: string; format: Intl.DateTimeFormat } | null = null;
+  private stats: { key: string; series: MeasurementSeries; rows: SeriesStats[] } | null = null;
   private resizeObserver: ResizeObserver | undefined;
   private width = 0;
   private readonly colorScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
@@ -132,11 +142,14 @@ export class CtUsageChart extends CtElement {
 
   /** The fields plotted, in order (unknown names are ignored). */
   get fieldList(): MeasurementField[] {
-    const list = this.fields
-      .split(',')
-      .map((f) => f.trim())
-      .filter(isMeasurementField);
-    return list.length > 0 ? [...new Set(list)] : ['PowerUsage'];
+    if (this.fieldsCache?.fields !== this.fields) {
+      const list = this.fields
+        .split(',')
+        .map((f) => f.trim())
+        .filter(isMeasurementField);
+      this.fieldsCache = { fields: this.fields, list: list.length > 0 ? [...new Set(list)] : ['PowerUsage'] };
+    }
+    return [...this.fieldsCache.list];
   }
 
   /** The range currently drawn (zoomed or whole), or null before data. */
@@ -243,11 +256,10 @@ export class CtUsageChart extends CtElement {
     const shown = this.shown;
     const hover = this.hover;
     if (!hover || !shown || shown.time[hover.idx] === undefined) return nothing;
-    const f = this.format;
     const time = shown.time[hover.idx] as number;
     const left = Math.min(hover.left + 12, Math.max(0, this.width - 180));
     return html`<div class="tooltip" part="tooltip" style="left:${left}px;top:${Math.max(0, hover.top - 10)}px">
-      <strong>${f.dateTime(time, this.zone)}</strong>
+      <strong>${this.dateTime(time)}</strong>
       ${fields.map((field, i) =>
         this.hidden_.has(field)
           ? nothing
@@ -265,31 +277,12 @@ export class CtUsageChart extends CtElement {
     if (!active || !view) return nothing;
     const f = this.format;
     const { series } = active;
-    const start = lowerIndex(series.time, view.from);
-    const end = lowerIndex(series.time, view.to + 1);
-    const rows = fields.map((field) => {
-      const column = series.columns[field];
-      let min = Number.POSITIVE_INFINITY;
-      let max = Number.NEGATIVE_INFINITY;
-      let sum = 0;
-      let count = 0;
-      let latest = Number.NaN;
-      for (let i = start; i < end; i++) {
-        const v = column[i] as number;
-        if (Number.isNaN(v)) continue;
-        if (v < min) min = v;
-        if (v > max) max = v;
-        sum += v;
-        count++;
-        latest = v;
-      }
-      return { field, min, max, mean: count ? sum / count : Number.NaN, latest, count };
-    });
+    const rows = this.seriesStats(series, fields, view);
     const unit = (field: string) => INFO.get(field)?.unit ?? '';
     return html`<table class="visually-hidden">
       <caption>
         ${energy ? 'Energy' : 'Power'} of device ${this.deviceId || series.deviceId || ''} from
-        ${f.dateTime(view.from, this.zone)} to ${f.dateTime(view.to, this.zone)}
+        ${this.dateTime(view.from)} to ${this.dateTime(view.to)}
       </caption>
       <thead>
         <tr>
@@ -346,7 +339,50 @@ export class CtUsageChart extends CtElement {
   }
 
   private get zone(): string {
-    return this.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return this.timeZone || defaultZone();
+  }
+
+  /** Like `format.dateTime(epochMs, zone)`, with the Intl formatter kept between renders. */
+  private dateTime(epochMs: number): string {
+    const zone = this.zone;
+    const key = `${this.format.lang}|${zone}`;
+    if (this.dateFormat?.key !== key) {
+      const format = new Intl.DateTimeFormat(this.format.lang, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: zone,
+      });
+      this.dateFormat = { key, format };
+    }
+    return this.dateFormat.format.format(epochMs);
+  }
+
+  /** Min, max, mean and latest of each field in the view; kept while series, fields and view stay. */
+  private seriesStats(series: MeasurementSeries, fields: MeasurementField[], view: ChartView): SeriesStats[] {
+    const key = `${fields.join(',')}|${view.from}|${view.to}`;
+    if (this.stats?.series === series && this.stats.key === key) return this.stats.rows;
+    const start = lowerIndex(series.time, view.from);
+    const end = lowerIndex(series.time, view.to + 1);
+    const rows = fields.map((field) => {
+      const column = series.columns[field];
+      let min = Number.POSITIVE_INFINITY;
+      let max = Number.NEGATIVE_INFINITY;
+      let sum = 0;
+      let count = 0;
+      let latest = Number.NaN;
+      for (let i = start; i < end; i++) {
+        const v = column[i] as number;
+        if (Number.isNaN(v)) continue;
+        if (v < min) min = v;
+        if (v > max) max = v;
+        sum += v;
+        count++;
+        latest = v;
+      }
+      return { field, min, max, mean: count ? sum / count : Number.NaN, latest, count };
+    });
+    this.stats = { key, series, rows };
+    return rows;
   }
 
   private colorToken(field: string): string {
@@ -473,7 +509,7 @@ export class CtUsageChart extends CtElement {
         if ((buckets.end[i] as number) > view.from && (buckets.start[i] as number) < view.to) keep.push(i);
       }
       this.shown = {
-        time: keep.map((i) => buckets.start[i] as number),
+        time: Float64Array.from(keep, (i) => buckets.start[i] as number),
         columns: fields.map((field) => keep.map((i) => buckets.columns[field][i] as number)),
       };
     } else {
@@ -487,7 +523,8 @@ export class CtUsageChart extends CtElement {
       );
     }
     this.hover = null;
-    plot.setData([this.shown.time, ...this.shown.columns] as uPlot.AlignedData);
+    // uPlot draws typed arrays as they are (no copy); gaps are nulls in plain arrays.
+    plot.setData([this.shown.time, ...this.shown.columns] as unknown as uPlot.AlignedData);
   }
 
   private onResize(): void {
@@ -531,6 +568,15 @@ export class CtUsageChart extends CtElement {
     this.shown = null;
     this.drawn = null;
   }
+}
+
+interface SeriesStats {
+  field: MeasurementField;
+  min: number;
+  max: number;
+  mean: number;
+  latest: number;
+  count: number;
 }
 
 /** Bars of series `i` of `n`, side by side within each bucket. */
