@@ -14,6 +14,7 @@ import { CtElement } from '../shared/ct-element.js';
 import { emit } from '../shared/events.js';
 import { LiveController } from '../shared/live-controller.js';
 import { type ChartColumns, chartColumns } from './chart-data.js';
+import { columnLines } from './column-lines.js';
 import styles from './usage-chart.styles.js';
 
 const INFO = new Map<string, MeasurementFieldInfo>(MEASUREMENT_FIELDS.map((f) => [f.name, f]));
@@ -451,7 +452,7 @@ export class CtUsageChart extends CtElement {
             width: energy ? 0 : 1.5,
             show: !this.hidden_.has(field),
             points: { show: false },
-            ...(energy ? { fill: color, paths: groupedBars(i, fields.length) } : {}),
+            ...(energy ? { fill: color, paths: groupedBars(i, fields.length) } : { paths: columnLines(color) }),
           };
         }),
       ],
