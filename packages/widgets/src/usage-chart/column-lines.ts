@@ -19,7 +19,10 @@ export function columnLines(color: string): uPlot.Series.PathBuilder {
     const xs = u.data[0];
     const ys = u.data[seriesIdx];
     if (!ys || idx1 - idx0 + 1 < u.bbox.width) return linear(u, seriesIdx, idx0, idx1);
-    const half = ((u.series[seriesIdx]?.width ?? 1) * uPlot.pxRatio) / 2;
+    const series = u.series[seriesIdx];
+    const half = ((series?.width ?? 1) * uPlot.pxRatio) / 2;
+    const toX = position(u, 'x', u.bbox.left, u.bbox.width, false);
+    const toY = position(u, series?.scale ?? 'y', u.bbox.top, u.bbox.height, true);
     const stroke = new Path2D();
     const fill = new Path2D();
     let column = Number.NaN;
@@ -41,8 +44,8 @@ export function columnLines(color: string): uPlot.Series.PathBuilder {
         column = penX = Number.NaN;
         continue;
       }
-      const x = Math.round(u.valToPos(xs[i] as number, 'x', true));
-      const y = Math.round(u.valToPos(v, 'y', true));
+      const x = Math.round(toX(xs[i] as number));
+      const y = Math.round(toY(v));
       if (x !== column) {
         flush();
         const joined = !Number.isNaN(column);
@@ -69,4 +72,28 @@ export function columnLines(color: string): uPlot.Series.PathBuilder {
     flush();
     return { stroke, fill, _fill: color, clip: null, band: null, flags: 0 };
   };
+}
+
+/**
+ * `u.valToPos(value, key, true)` for a linear scale without the per-call lookups, computed the same
+ * way (share of the range, then offset plus share of the plot size); uPlot's own for other scales.
+ */
+function position(u: uPlot, key: string, offset: number, size: number, vertical: boolean): (value: number) => number {
+  const scale = u.scales[key];
+  const min = scale?.min;
+  const max = scale?.max;
+  if (
+    !scale ||
+    scale.distr !== 1 ||
+    scale.dir !== 1 ||
+    scale.ori !== (vertical ? 1 : 0) ||
+    min == null ||
+    max == null
+  ) {
+    return (value) => u.valToPos(value, key, true);
+  }
+  const range = max - min;
+  return vertical
+    ? (value) => offset + size * (1 - (value - min) / range)
+    : (value) => offset + size * ((value - min) / range);
 }

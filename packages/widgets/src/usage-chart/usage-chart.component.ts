@@ -391,15 +391,21 @@ export class CtUsageChart extends CtElement {
     return COLOR_TOKENS[field] ?? (PALETTE[fields.indexOf(field) % PALETTE.length] as string);
   }
 
-  /** Resolves a `--_token` to a colour the canvas understands. */
-  private resolveColor(token: string): string {
+  /** Resolves `--_token`s to colours the canvas understands, with one style recalculation. */
+  private resolveColors(tokens: string[]): string[] {
     const probe = this.probeEl;
-    if (!probe) return '#888';
-    probe.style.color = `var(${token})`;
+    if (!probe) return tokens.map(() => '#888');
+    const spans = tokens.map((token) => {
+      const span = document.createElement('span');
+      span.style.color = `var(${token})`;
+      return span;
+    });
     probe.style.display = 'block';
-    const color = getComputedStyle(probe).color;
+    probe.replaceChildren(...spans);
+    const colors = spans.map((span) => getComputedStyle(span).color);
+    probe.replaceChildren();
     probe.style.display = '';
-    return color;
+    return colors;
   }
 
   private formatValue(value: number | null, field: string, energy: boolean): string {
@@ -409,8 +415,11 @@ export class CtUsageChart extends CtElement {
 
   private createPlot(host: HTMLElement, fields: MeasurementField[]): void {
     const energy = this.mode === 'energy';
-    const text = this.resolveColor('--_muted');
-    const grid = this.resolveColor('--_border');
+    const [text = '#888', grid = '#888', ...colors] = this.resolveColors([
+      '--_muted',
+      '--_border',
+      ...fields.map((field) => this.colorToken(field)),
+    ]);
     const zone = this.zone;
     const rect = host.getBoundingClientRect();
     this.width = Math.max(100, Math.floor(rect.width));
@@ -445,7 +454,7 @@ export class CtUsageChart extends CtElement {
       series: [
         {},
         ...fields.map((field, i): uPlot.Series => {
-          const color = this.resolveColor(this.colorToken(field));
+          const color = colors[i] ?? '#888';
           return {
             label: field,
             stroke: color,
