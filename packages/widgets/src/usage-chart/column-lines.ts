@@ -82,14 +82,7 @@ function position(u: uPlot, key: string, offset: number, size: number, vertical:
   const scale = u.scales[key];
   const min = scale?.min;
   const max = scale?.max;
-  if (
-    !scale ||
-    scale.distr !== 1 ||
-    scale.dir !== 1 ||
-    scale.ori !== (vertical ? 1 : 0) ||
-    min == null ||
-    max == null
-  ) {
+  if (scale?.distr !== 1 || scale.dir !== 1 || scale.ori !== (vertical ? 1 : 0) || min == null || max == null) {
     return (value) => u.valToPos(value, key, true);
   }
   const range = max - min;
