@@ -147,6 +147,9 @@ describe('GET /ctapi/Customer and POST /ctapi/Device', () => {
     expect(share((d) => d.offlineSinceMs !== null)).toBeLessThan(0.16);
     expect(share((d) => d.isRegistered)).toBeGreaterThan(0.9);
     expect(new Set(devices.map((d) => d.city)).size).toBe(8);
+    // Names never promise hardware a device lacks.
+    expect(devices.filter((d) => / solar/.test(d.name) && d.solarKwp === 0)).toEqual([]);
+    expect(devices.filter((d) => / battery/.test(d.name) && d.battery === null)).toEqual([]);
   });
 
   it('reports online devices as updated at the last five-minute boundary, offline ones hours to days ago', async () => {

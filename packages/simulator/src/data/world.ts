@@ -224,7 +224,7 @@ function makeDevice(rng: Random, seed: number, usedIds: Set<string>, at: DeviceP
   const timeZone = TIMEZONES[at.city.timezoneId] as string;
   return {
     id,
-    name: at.name,
+    name: nameFor(at.name, hasSolar, battery !== null),
     customerRef: at.ref,
     distributorId: at.distributorId,
     city: at.city.name,
@@ -255,6 +255,16 @@ function makeDevice(rng: Random, seed: number, usedIds: Set<string>, at: DeviceP
     noiseSeed: streamSeed(seed, 'device', id),
     cloudSeed: streamSeed(seed, 'clouds', at.city.name),
   };
+}
+
+// A picked name kind must not promise hardware the device lacks ("solar" without panels).
+function nameFor(picked: string, hasSolar: boolean, hasBattery: boolean): string {
+  if (picked.endsWith(' solar + battery') || picked.endsWith(' solar')) {
+    const place = picked.replace(/ solar( \+ battery)?$/, '');
+    if (!hasSolar) return `${place} ${hasBattery ? 'battery' : 'home'}`;
+    return `${place} ${hasBattery ? 'solar + battery' : 'solar'}`;
+  }
+  return picked;
 }
 
 function digits(rng: Random, count: number): string {

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import metricList from '../shared/metric-list.styles.js';
 import theme from '../shared/theme.styles.js';
 
 export default [
   theme,
+  metricList,
   css`
     .header {
       display: flex;
@@ -38,24 +40,11 @@ export default [
     .status.offline {
       color: var(--_muted);
     }
+    :host {
+      --_metric-min: 110px;
+    }
     dl {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(110px, 1fr));
-      gap: 12px;
       margin: 12px 0;
-    }
-    dl div {
-      display: grid;
-      gap: 2px;
-    }
-    dt {
-      color: var(--_muted);
-      font-size: 0.85em;
-    }
-    dd {
-      margin: 0;
-      font-size: 1.25em;
-      font-variant-numeric: tabular-nums;
     }
     .footer {
       display: flex;
