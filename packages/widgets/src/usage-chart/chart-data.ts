@@ -8,7 +8,7 @@ export interface ChartColumns {
 }
 
 /** Index of the first element of a sorted array that is >= `value`. */
-function lowerBound(sorted: Float64Array, value: number, start = 0): number {
+export function lowerBound(sorted: Float64Array, value: number, start = 0): number {
   let lo = start;
   let hi = sorted.length;
   while (lo < hi) {

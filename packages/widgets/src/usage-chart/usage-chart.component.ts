@@ -13,7 +13,7 @@ import uPlot from 'uplot';
 import { CtElement } from '../shared/ct-element.js';
 import { emit } from '../shared/events.js';
 import { LiveController } from '../shared/live-controller.js';
-import { type ChartColumns, chartColumns } from './chart-data.js';
+import { type ChartColumns, chartColumns, lowerBound } from './chart-data.js';
 import { columnLines } from './column-lines.js';
 import styles from './usage-chart.styles.js';
 
@@ -362,8 +362,8 @@ export class CtUsageChart extends CtElement {
   private seriesStats(series: MeasurementSeries, fields: MeasurementField[], view: ChartView): SeriesStats[] {
     const key = `${fields.join(',')}|${view.from}|${view.to}`;
     if (this.stats?.series === series && this.stats.key === key) return this.stats.rows;
-    const start = lowerIndex(series.time, view.from);
-    const end = lowerIndex(series.time, view.to + 1);
+    const start = lowerBound(series.time, view.from);
+    const end = lowerBound(series.time, view.to + 1);
     const rows = fields.map((field) => {
       const column = series.columns[field];
       let min = Number.POSITIVE_INFINITY;
@@ -600,15 +600,4 @@ function groupedBars(i: number, n: number): uPlot.Series.PathBuilder | undefined
       size: { unit: 2, values: (u) => Array.from(u.data[0], () => width) },
     },
   });
-}
-
-function lowerIndex(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
