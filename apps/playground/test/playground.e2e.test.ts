@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createCarbonTrackClient, type Device } from '@carbontrack/core';
+import { type EnergySummary, summarize } from '@carbontrack/core/energy';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningStack, startStack } from './start-stack.js';
@@ -66,6 +67,24 @@ describe('playground (pnpm start)', () => {
     for (const tag of ['ct-device-card', 'ct-usage-chart', 'ct-energy-summary', 'ct-power-flow']) {
       expect(await page.getAttribute(tag, 'device-id')).toBe(deviceId);
     }
+    // The energy summary's figures equal core's own summary of the same records, read directly.
+    await page.waitForFunction(
+      () => (document.querySelector('ct-energy-summary') as unknown as { summary: unknown })?.summary,
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
+    const shown = await page.evaluate(() => ({
+      ...((document.querySelector('ct-energy-summary') as unknown as { summary: object }).summary as object),
+      zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    }));
+    const { zone, ...summary } = shown as EnergySummary & { zone: string };
+    expect(summary.samples).toBeGreaterThan(1000);
+    const records = await client
+      .measurements({ deviceId, from: summary.from as number, to: (summary.to as number) + 1 })
+      .collect();
+    expect(summary).toEqual(summarize(records, { timeZone: zone }));
     await page.waitForFunction(
       () => Boolean(document.querySelector('ct-usage-chart')?.shadowRoot?.querySelector('canvas')),
       undefined,
