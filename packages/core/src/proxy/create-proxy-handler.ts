@@ -23,8 +23,9 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
-  const ttlMs = options.cache === false ? 0 : (options.cache?.ttlMs ?? 15_000);
-  const cache = ttlMs > 0 ? new ResponseCache(ttlMs, (options.cache || {}).maxEntries ?? 500) : undefined;
+  const cacheOptions = options.cache === false ? undefined : (options.cache ?? {});
+  const ttlMs = cacheOptions ? (cacheOptions.ttlMs ?? 15_000) : 0;
+  const cache = ttlMs > 0 ? new ResponseCache(ttlMs, cacheOptions?.maxEntries ?? 500) : undefined;
   const limiter = new ClientRateLimiter(options.rateLimitPerMinute ?? 600);
   const tokens: string[] = [];
   const client = createCarbonTrackClient({
