@@ -34,7 +34,6 @@ export function createTransport(options: TransportOptions): FetchLike {
   const { auth, retry, timeoutMs } = options;
   return async function transport(request: Request): Promise<Response> {
     const callerSignal = request.signal;
-    const what = `${request.method} ${new URL(request.url).pathname}`;
     // Read the body once: every attempt re-sends the same bytes (cheaper than cloning streams).
     const body = request.body === null ? null : await request.arrayBuffer();
     let renewedAfter401 = false;
@@ -51,15 +50,18 @@ export function createTransport(options: TransportOptions): FetchLike {
         response = new Response(received, { status: sent.status, statusText: sent.statusText, headers: sent.headers });
       } catch (error) {
         if (callerSignal.aborted) throw callerSignal.reason;
+        // Parsed only on failure: the URL is not needed on the hot path.
+        const path = new URL(request.url).pathname;
+        const what = `${request.method} ${path}`;
         const failure =
           signal.reason instanceof TimeoutReason
             ? new TimeoutError(`${what}: no response within ${timeoutMs} ms`, {
                 method: request.method,
-                path: new URL(request.url).pathname,
+                path,
               })
             : new NetworkError(`${what}: ${describe(error)}`, {
                 method: request.method,
-                path: new URL(request.url).pathname,
+                path,
                 cause: error,
               });
         if (attempt >= retry.maxAttempts) throw failure;
