@@ -179,5 +179,7 @@ async function overheadPerRequest() {
   console.log(`  client / bare            ${(median(clientPages) / median(barePages)).toFixed(2)}x  (target <= 1.5)`);
 }
 
-await windowsVsSequential();
-await overheadPerRequest();
+// `node bench/client.bench.mjs overhead` (or `windows`) runs one part while working on it.
+const only = process.argv[2];
+if (!only || only === 'windows') await windowsVsSequential();
+if (!only || only === 'overhead') await overheadPerRequest();

@@ -52,6 +52,22 @@ describe('retries against injected faults', () => {
     // Retry-After is 1 s: returning well before it means the wait itself was cancelled.
     expect(Date.now() - started).toBeLessThan(900);
   });
+  it('an AbortSignal cancels a request in flight at once, and a per-attempt timeout fails on time', async () => {
+    const slow = await startSimulator({ seed: 34, latencyMs: 2_000 });
+    const client = clientFor(slow, { timeoutMs: 5_000 });
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = client.distributors({ signal: controller.signal }).collect();
+    setTimeout(() => controller.abort(new Error('user cancelled')), 50);
+    await expect(pending).rejects.toThrow('user cancelled');
+    expect(Date.now() - started).toBeLessThan(1_000);
+
+    const impatient = clientFor(slow, { timeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 1 } });
+    const timedAt = Date.now();
+    await expect(impatient.distributors().collect()).rejects.toMatchObject({ name: 'TimeoutError' });
+    // Two attempts of 100 ms each (plus the token request's), far below the 2 s the server takes.
+    expect(Date.now() - timedAt).toBeLessThan(1_500);
+  });
 });
 
 describe('paging', () => {

@@ -1,5 +1,5 @@
 import { AuthenticationError, ValidationError } from '../errors/carbon-track-error.js';
-import { abortable } from '../http/abort.js';
+import { settleWithin } from '../http/abort.js';
 import type { AuthStrategy } from './auth-strategy.js';
 import type { CarbonTrackTokens, TokenResponse } from './tokens.js';
 
@@ -82,11 +82,13 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
   return {
     async getToken(signal) {
       if (tokens && now() < renewAt) return tokens.accessToken;
+      // A caller that already gave up starts no token request.
+      if (signal?.aborted) throw signal.reason;
       // The shared renewal ignores any one caller's signal: one caller giving up must not fail the others.
       pending ??= renew().finally(() => {
         pending = undefined;
       });
-      return abortable(pending, signal);
+      return settleWithin(pending, 0, signal);
     },
     invalidate(token) {
       if (tokens?.accessToken === token) renewAt = 0;

@@ -1,4 +1,4 @@
-import { abortable } from '../http/abort.js';
+import { settleWithin } from '../http/abort.js';
 import type { AuthStrategy } from './auth-strategy.js';
 
 /**
@@ -11,6 +11,8 @@ export function tokenProviderAuth(provider: () => Promise<string>): AuthStrategy
   return {
     async getToken(signal) {
       if (current !== undefined) return current;
+      // A caller that already gave up starts no token request.
+      if (signal?.aborted) throw signal.reason;
       pending ??= provider()
         .then((token) => {
           if (typeof token !== 'string' || token.length === 0) {
@@ -22,7 +24,7 @@ export function tokenProviderAuth(provider: () => Promise<string>): AuthStrategy
         .finally(() => {
           pending = undefined;
         });
-      return abortable(pending, signal);
+      return settleWithin(pending, 0, signal);
     },
     invalidate(token) {
       if (current === token) current = undefined;

@@ -3,11 +3,11 @@ import { errorFromResponse } from '../errors/error-from-response.js';
 import { sleep } from '../http/abort.js';
 import { backoffDelay, parseRetryAfter, type RetryPolicy } from '../http/retry-policy.js';
 
-/** What openapi-fetch resolves to. */
+/** What openapi-fetch resolves to (only the response members every response object has). */
 export interface FetchResult {
   data?: unknown;
   error?: unknown;
-  response: Response;
+  response: Pick<Response, 'ok' | 'status' | 'headers'>;
 }
 
 /** Context of one API call, for errors and retries. */

@@ -1,4 +1,4 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { type Client, createQuerySerializer } from 'openapi-fetch';
 import type { Customer, Device, Distributor } from '../api-types.js';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import { noAuth } from '../auth/auth-strategy.js';
@@ -8,8 +8,9 @@ import type { TokenResponse } from '../auth/tokens.js';
 import { NotFoundError, ValidationError } from '../errors/carbon-track-error.js';
 import { redact } from '../errors/redact.js';
 import type { paths } from '../generated/carbontrack.js';
+import { fetchThroughTransport, PlainRequest, plainFetchThroughTransport } from '../http/fetch-adapters.js';
 import { resolveRetryPolicy } from '../http/retry-policy.js';
-import { createTransport, type FetchLike } from '../http/transport.js';
+import { createTransport, type Transport } from '../http/transport.js';
 import { MeasurementParseError } from '../measurements/measurement-parse-error.js';
 import { parseMeasurements } from '../measurements/parse-measurements.js';
 import { assertDeviceId, assertWholeNumber } from '../validation/validate-input.js';
@@ -47,13 +48,10 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
   const baseUrl = checkBaseUrl(options.baseUrl);
   const retry = resolveRetryPolicy(options.retry);
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const baseFetch: FetchLike = options.fetch ?? ((request) => globalThis.fetch(request));
+  const fetch = options.fetch;
 
   // Token requests go through the same retries, never with a bearer token.
-  const tokenClient = createClient<paths>({
-    baseUrl,
-    fetch: createTransport({ fetch: baseFetch, auth: noAuth, retry, timeoutMs }),
-  });
+  const tokenClient = internalClient(baseUrl, createTransport({ fetch, auth: noAuth, retry, timeoutMs }));
   const auth = chooseAuth(options, async (form) => {
     const context = tokenContext();
     return callApi(
@@ -77,83 +75,76 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
     redact: redactSecrets,
   });
 
-  const raw = createClient<paths>({
-    baseUrl,
-    fetch: createTransport({ fetch: baseFetch, auth, retry, timeoutMs }),
-  });
+  const transport = createTransport({ fetch, auth, retry, timeoutMs });
+  const raw = createClient<paths>({ baseUrl, fetch: fetchThroughTransport(transport) });
+  // The high-level calls share the transport but skip building Fetch API Request/Response objects.
+  const api = internalClient(baseUrl, transport);
 
   function distributors(callOptions: CallOptions = {}): PagedIterable<Distributor> {
-    return new PagedIterable(async function* () {
-      yield await callApi(
+    return new PagedIterable(async () => ({
+      items: await callApi(
         context('GET', '/ctapi/Distributor', callOptions.signal),
-        () => raw.GET('/ctapi/Distributor', { signal: callOptions.signal }),
+        () => api.GET('/ctapi/Distributor', { signal: callOptions.signal }),
         (data) => (Array.isArray(data) ? (data as Distributor[]) : undefined),
-      );
-    });
+      ),
+      last: true,
+    }));
   }
 
   function customers(query: CustomerQuery = {}): PagedIterable<Customer> {
     const pageSize = query.pageSize ?? 100;
     assertWholeNumber(pageSize, 'pageSize');
-    return new PagedIterable(async function* () {
-      let seen = 0;
-      for (let page = 1; ; page++) {
-        const result = await callApi(
-          context('GET', '/ctapi/Customer', query.signal),
-          () =>
-            raw.GET('/ctapi/Customer', {
-              params: {
-                query: {
-                  'customerRequest.customerRef': query.customerRef,
-                  'customerRequest.phone': query.phone,
-                  'customerRequest.address': query.address,
-                  'customerRequest.page': page,
-                  'customerRequest.pageSize': pageSize,
-                },
+    return new PagedIterable(async (index, seen) => {
+      const result = await callApi(
+        context('GET', '/ctapi/Customer', query.signal),
+        () =>
+          api.GET('/ctapi/Customer', {
+            params: {
+              query: {
+                'customerRequest.customerRef': query.customerRef,
+                'customerRequest.phone': query.phone,
+                'customerRequest.address': query.address,
+                'customerRequest.page': index + 1,
+                'customerRequest.pageSize': pageSize,
               },
-              signal: query.signal,
-            }),
-          (data) => {
-            const d = data as { CustomerList?: unknown; RecordCount?: unknown } | undefined;
-            return d && Array.isArray(d.CustomerList) && typeof d.RecordCount === 'number'
-              ? { list: d.CustomerList as Customer[], total: d.RecordCount }
-              : undefined;
-          },
-        );
-        if (result.list.length > 0) yield result.list;
-        seen += result.list.length;
-        if (result.list.length === 0 || seen >= result.total) return;
-      }
+            },
+            signal: query.signal,
+          }),
+        (data) => {
+          const d = data as { CustomerList?: unknown; RecordCount?: unknown } | undefined;
+          return d && Array.isArray(d.CustomerList) && typeof d.RecordCount === 'number'
+            ? { list: d.CustomerList as Customer[], total: d.RecordCount }
+            : undefined;
+        },
+      );
+      return { items: result.list, last: result.list.length === 0 || seen + result.list.length >= result.total };
     });
   }
 
   function devices(query: DeviceQuery = {}): PagedIterable<Device> {
     if (query.deviceId !== undefined) assertDeviceId(query.deviceId);
-    return new PagedIterable(async function* () {
-      for (let pageIndex = 0; ; pageIndex++) {
-        const result = await callApi(
-          context('POST', '/ctapi/Device', query.signal),
-          () =>
-            raw.POST('/ctapi/Device', {
-              body: {
-                DeviceID: query.deviceId,
-                CustomerReference: query.customerReference,
-                DistributorID: query.distributorId,
-                RegisteredOnly: query.registeredOnly,
-                PageIndex: pageIndex,
-              },
-              signal: query.signal,
-            }),
-          (data) => {
-            const d = data as { Devices?: unknown; Pages?: unknown } | undefined;
-            return d && Array.isArray(d.Devices)
-              ? { list: d.Devices as Device[], pages: typeof d.Pages === 'number' ? d.Pages : 1 }
-              : undefined;
-          },
-        );
-        if (result.list.length > 0) yield result.list;
-        if (result.list.length === 0 || pageIndex + 1 >= result.pages) return;
-      }
+    return new PagedIterable(async (pageIndex) => {
+      const result = await callApi(
+        context('POST', '/ctapi/Device', query.signal),
+        () =>
+          api.POST('/ctapi/Device', {
+            body: {
+              DeviceID: query.deviceId,
+              CustomerReference: query.customerReference,
+              DistributorID: query.distributorId,
+              RegisteredOnly: query.registeredOnly,
+              PageIndex: pageIndex,
+            },
+            signal: query.signal,
+          }),
+        (data) => {
+          const d = data as { Devices?: unknown; Pages?: unknown } | undefined;
+          return d && Array.isArray(d.Devices)
+            ? { list: d.Devices as Device[], pages: typeof d.Pages === 'number' ? d.Pages : 1 }
+            : undefined;
+        },
+      );
+      return { items: result.list, last: result.list.length === 0 || pageIndex + 1 >= result.pages };
     });
   }
 
@@ -170,13 +161,28 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
       fetchPage: (body, signal) =>
         callApi(
           context('POST', '/ctapi/Measurement', signal),
-          () => raw.POST('/ctapi/Measurement', { body, signal, parseAs: 'text' }),
+          () => api.POST('/ctapi/Measurement', { body, signal, parseAs: 'text' }),
           readMeasurementPage,
         ),
     });
   }
 
   return { raw, distributors, customers, devices, device, measurements };
+}
+
+/**
+ * An openapi-fetch client for the client's own calls: typed paths and serialization from
+ * openapi-fetch, plain request objects and in-memory responses underneath (see PlainRequest).
+ * Only status, ok, headers and the data of its results may be used.
+ */
+function internalClient(baseUrl: string, transport: Transport): Client<paths> {
+  return createClient<paths>({
+    baseUrl,
+    Request: PlainRequest as unknown as typeof Request,
+    // Built once: by default openapi-fetch builds a query serializer on every request.
+    querySerializer: createQuerySerializer(),
+    fetch: plainFetchThroughTransport(transport) as unknown as (request: Request) => Promise<Response>,
+  });
 }
 
 function chooseAuth(

@@ -1,15 +1,43 @@
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import { NetworkError, TimeoutError } from '../errors/carbon-track-error.js';
-import { sleep, TimeoutReason, timeoutSignal } from './abort.js';
+import { settleWithin, sleep, TimeoutReason } from './abort.js';
 import { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry-policy.js';
 
-/** A Fetch-API function: what openapi-fetch calls and what the transport wraps. */
+/** A Fetch-API function: what openapi-fetch calls, and what the client accepts as `fetch`. */
 export type FetchLike = (request: Request) => Promise<Response>;
+
+/** One request as the transport sends it. The transport owns `headers` and sets Authorization on it. */
+export interface OutgoingRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+  /** Sent again, byte for byte, with every attempt. */
+  body: string | ArrayBuffer | null;
+  /** The caller's signal: cancels the call, its connection and any backoff wait. */
+  signal: AbortSignal | null;
+}
+
+/** A final response, its body already read in full (inside the timeout). */
+export interface ReceivedResponse {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  /** `null` for responses that cannot have a body (204, 304 …). */
+  body: string | ArrayBuffer | null;
+}
+
+/** How the transport reads bodies: as text (JSON APIs) or as bytes (anything). */
+export type BodyFormat = 'text' | 'arrayBuffer';
+
+/** Sends requests with authentication, retries and timeouts; see {@link createTransport}. */
+export interface Transport {
+  send(request: OutgoingRequest, bodyFormat: BodyFormat): Promise<ReceivedResponse>;
+}
 
 /** Settings of {@link createTransport}. */
 export interface TransportOptions {
-  /** The underlying fetch (globalThis.fetch, or an in-process handler). */
-  fetch: FetchLike;
+  /** The underlying fetch (an in-process handler works too); default: globalThis.fetch. */
+  fetch?: FetchLike | undefined;
   /** Where bearer tokens come from. */
   auth: AuthStrategy;
   /** Retry settings. */
@@ -26,66 +54,92 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
  * - adds `Authorization: Bearer …`; on a 401 renews the token once and resends once;
  * - retries network failures, timeouts and the policy's statuses with full-jitter backoff,
  *   honouring `Retry-After`, up to `maxAttempts`;
- * - the request's own signal cancels the attempt and any pending backoff;
- * - the body is read once and sent again with each attempt, so retries re-send it intact.
+ * - the caller's signal cancels the attempt (and its connection) and any pending backoff;
+ * - reads the whole body inside the timeout, so a stalled body is a timeout and a cut one a retry.
  * Non-retryable or final responses are returned as they are, for the caller to map to errors.
  */
-export function createTransport(options: TransportOptions): FetchLike {
+export function createTransport(options: TransportOptions): Transport {
   const { auth, retry, timeoutMs } = options;
-  return async function transport(request: Request): Promise<Response> {
-    const callerSignal = request.signal;
-    // Read the body once: every attempt re-sends the same bytes (cheaper than cloning streams).
-    const body = request.body === null ? null : await request.arrayBuffer();
-    let renewedAfter401 = false;
-    for (let attempt = 1; ; attempt++) {
-      const token = await auth.getToken(callerSignal);
-      const headers = new Headers(request.headers);
-      if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
-      const { signal, dispose } = timeoutSignal(timeoutMs, callerSignal);
-      let response: Response;
-      try {
-        const sent = await options.fetch(new Request(request.url, { method: request.method, headers, body, signal }));
-        // Read the body inside the timeout, so a stalled body is a timeout and a cut one a retry.
-        const received = NULL_BODY_STATUSES.has(sent.status) ? null : await sent.arrayBuffer();
-        response = new Response(received, { status: sent.status, statusText: sent.statusText, headers: sent.headers });
-      } catch (error) {
-        if (callerSignal.aborted) throw callerSignal.reason;
-        // Parsed only on failure: the URL is not needed on the hot path.
-        const path = new URL(request.url).pathname;
-        const what = `${request.method} ${path}`;
-        const failure =
-          signal.reason instanceof TimeoutReason
-            ? new TimeoutError(`${what}: no response within ${timeoutMs} ms`, {
-                method: request.method,
-                path,
-              })
-            : new NetworkError(`${what}: ${describe(error)}`, {
-                method: request.method,
-                path,
-                cause: error,
-              });
-        if (attempt >= retry.maxAttempts) throw failure;
-        await sleep(backoffDelay(retry, attempt), callerSignal);
-        continue;
-      } finally {
-        dispose();
-      }
+  const customFetch = options.fetch;
 
-      if (response.status === 401 && token !== undefined && !renewedAfter401 && auth.invalidate(token)) {
-        // One renewal and one resend, not counted as an attempt; a second 401 is final.
-        renewedAfter401 = true;
-        attempt--;
-        continue;
-      }
-      if (retry.retryStatuses.includes(response.status) && attempt < retry.maxAttempts) {
-        const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
-        if (retryAfterMs !== undefined && retryAfterMs > retry.maxRetryAfterMs) return response;
-        await sleep(retryAfterMs ?? backoffDelay(retry, attempt), callerSignal);
-        continue;
-      }
-      return response;
+  // One attempt: the response and its whole body. `abandoned` is set when the attempt timed out
+  // or was cancelled before the response arrived: a late response is then discarded unread.
+  async function exchange(
+    request: OutgoingRequest,
+    bodyFormat: BodyFormat,
+    abandoned: { value: boolean },
+  ): Promise<ReceivedResponse> {
+    const init: RequestInit = {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: request.signal ?? undefined,
+    };
+    // The global fetch takes (url, init) as is: no second Request object to build.
+    const response = customFetch
+      ? await customFetch(new Request(request.url, init))
+      : await globalThis.fetch(request.url, init);
+    if (abandoned.value) {
+      // Frees the connection of a response nobody waits for any more.
+      response.body?.cancel().catch(() => {});
+      throw new Error('abandoned'); // nobody listens any more: the attempt has already failed
     }
+    const body = NULL_BODY_STATUSES.has(response.status)
+      ? null
+      : bodyFormat === 'text'
+        ? await response.text()
+        : await response.arrayBuffer();
+    return { status: response.status, statusText: response.statusText, headers: response.headers, body };
+  }
+
+  return {
+    async send(request, bodyFormat) {
+      const callerSignal = request.signal;
+      let renewedAfter401 = false;
+      for (let attempt = 1; ; attempt++) {
+        if (callerSignal?.aborted) throw callerSignal.reason;
+        const token = await auth.getToken(callerSignal ?? undefined);
+        if (token !== undefined) request.headers.set('Authorization', `Bearer ${token}`);
+        const abandoned = { value: false };
+        let response: ReceivedResponse;
+        try {
+          response = await settleWithin(exchange(request, bodyFormat, abandoned), timeoutMs, callerSignal, () => {
+            abandoned.value = true;
+          });
+        } catch (error) {
+          if (callerSignal?.aborted) throw callerSignal.reason;
+          const failure = attemptFailure(request, error, timeoutMs);
+          if (attempt >= retry.maxAttempts) throw failure;
+          await sleep(backoffDelay(retry, attempt), callerSignal ?? undefined);
+          continue;
+        }
+
+        if (response.status === 401 && token !== undefined && !renewedAfter401 && auth.invalidate(token)) {
+          // One renewal and one resend, not counted as an attempt; a second 401 is final.
+          renewedAfter401 = true;
+          attempt--;
+          continue;
+        }
+        if (retry.retryStatuses.includes(response.status) && attempt < retry.maxAttempts) {
+          const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+          if (retryAfterMs !== undefined && retryAfterMs > retry.maxRetryAfterMs) return response;
+          await sleep(retryAfterMs ?? backoffDelay(retry, attempt), callerSignal ?? undefined);
+          continue;
+        }
+        return response;
+      }
+    },
   };
+}
+
+/** The typed error of an attempt that got no response: a timeout or a network failure. */
+function attemptFailure(request: OutgoingRequest, error: unknown, timeoutMs: number): TimeoutError | NetworkError {
+  // Parsed only on failure: the URL is not needed on the hot path.
+  const path = new URL(request.url).pathname;
+  const what = `${request.method} ${path}`;
+  return error instanceof TimeoutReason
+    ? new TimeoutError(`${what}: no response within ${timeoutMs} ms`, { method: request.method, path })
+    : new NetworkError(`${what}: ${describe(error)}`, { method: request.method, path, cause: error });
 }
 
 // Network errors from undici hide the useful part in `cause` (ECONNREFUSED …).

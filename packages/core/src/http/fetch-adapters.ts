@@ -1,0 +1,83 @@
+import type { FetchLike, OutgoingRequest, ReceivedResponse, Transport } from './transport.js';
+
+/**
+ * The `fetch` of `client.raw`: takes the Fetch API Request openapi-fetch built and returns a real
+ * Response, so middleware and callers see standard objects.
+ */
+export function fetchThroughTransport(transport: Transport): FetchLike {
+  return async (request) => {
+    // Read once: every attempt re-sends the same bytes (cheaper than cloning streams).
+    const body = request.body === null ? null : await request.arrayBuffer();
+    const received = await transport.send(
+      { url: request.url, method: request.method, headers: new Headers(request.headers), body, signal: request.signal },
+      'arrayBuffer',
+    );
+    return new Response(received.body, {
+      status: received.status,
+      statusText: received.statusText,
+      headers: received.headers,
+    });
+  };
+}
+
+/**
+ * The request object openapi-fetch builds for the client's own calls (given as its `Request`
+ * option): URL, method, headers, body and signal as they are. A Fetch API Request costs more than a
+ * small request's whole round trip to an in-process handler, and the transport builds one per
+ * attempt anyway. @internal
+ */
+export class PlainRequest implements OutgoingRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: string | null;
+  readonly signal: AbortSignal | null;
+
+  constructor(url: string, init: RequestInit = {}) {
+    if (init.body != null && typeof init.body !== 'string') {
+      throw new TypeError('the client serializes its own request bodies to strings');
+    }
+    this.url = url;
+    this.method = init.method ?? 'GET';
+    // openapi-fetch hands over a Headers object of its own: no copy needed.
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.body = init.body ?? null;
+    this.signal = init.signal ?? null;
+  }
+}
+
+/** A response whose body is already in memory, with the members openapi-fetch reads. @internal */
+export class BufferedResponse {
+  constructor(private readonly received: ReceivedResponse) {}
+
+  get status(): number {
+    return this.received.status;
+  }
+
+  get ok(): boolean {
+    return this.received.status >= 200 && this.received.status < 300;
+  }
+
+  get statusText(): string {
+    return this.received.statusText;
+  }
+
+  get headers(): Headers {
+    return this.received.headers;
+  }
+
+  async text(): Promise<string> {
+    const body = this.received.body;
+    if (body === null) return '';
+    return typeof body === 'string' ? body : new TextDecoder().decode(body);
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+}
+
+/** The `fetch` paired with {@link PlainRequest}: bodies read as text, no Response rebuilt. @internal */
+export function plainFetchThroughTransport(transport: Transport): (request: PlainRequest) => Promise<BufferedResponse> {
+  return async (request) => new BufferedResponse(await transport.send(request, 'text'));
+}
