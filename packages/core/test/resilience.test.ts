@@ -119,6 +119,33 @@ describe('paging', () => {
     }
   });
 
+  it('measurements: never more than `concurrency` requests in flight, and the earliest windows go first', async () => {
+    const running = await startSimulator({ seed: 37, latencyMs: 15 });
+    const [deviceId] = demoDeviceIds(running, 1) as [string];
+    let inFlight = 0;
+    let most = 0;
+    const order: string[] = [];
+    const client = clientFor(running, {
+      fetch: async (request) => {
+        const measurement = request.url.endsWith('/ctapi/Measurement');
+        if (measurement) {
+          order.push(((await request.clone().json()) as { FromUTCDate: string }).FromUTCDate);
+          most = Math.max(most, ++inFlight);
+        }
+        try {
+          const response = await fetch(request);
+          return new Response(await response.arrayBuffer(), response);
+        } finally {
+          if (measurement) inFlight--;
+        }
+      },
+    });
+    const series = await client.measurements({ deviceId, from: FROM, to: FROM + 12 * DAY, concurrency: 3 }).collect();
+    expect(series.length).toBe(12 * 288);
+    expect(most).toBe(3);
+    expect(order).toEqual([...order].sort());
+  });
+
   it('measurements: records repeated at window edges (an inclusive-end API) are dropped by record ID', async () => {
     const running = await startSimulator({ seed: 36 });
     const [deviceId] = demoDeviceIds(running, 1) as [string];

@@ -11,6 +11,7 @@ import type { paths } from '../generated/carbontrack.js';
 import { fetchThroughTransport, PlainRequest, plainFetchThroughTransport } from '../http/fetch-adapters.js';
 import { resolveRetryPolicy } from '../http/retry-policy.js';
 import { createTransport, type Transport } from '../http/transport.js';
+import { yieldToEventLoop } from '../http/yield-to-event-loop.js';
 import { MeasurementParseError } from '../measurements/measurement-parse-error.js';
 import { parseMeasurements } from '../measurements/parse-measurements.js';
 import { assertDeviceId, assertWholeNumber } from '../validation/validate-input.js';
@@ -158,10 +159,15 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
 
   function measurements(query: MeasurementQuery): MeasurementIterable {
     return new MeasurementIterable(query, {
-      fetchPage: (body, signal) =>
+      fetchPage: (body, signal, inSlot) =>
         callApi(
           context('POST', '/ctapi/Measurement', signal),
-          () => api.POST('/ctapi/Measurement', { body, signal, parseAs: 'text' }),
+          async () => {
+            const result = await inSlot(() => api.POST('/ctapi/Measurement', { body, signal, parseAs: 'text' }));
+            // Let bodies that have arrived meanwhile be read (and their slots freed) before this one is parsed.
+            await yieldToEventLoop();
+            return result;
+          },
           readMeasurementPage,
         ),
     });

@@ -1,3 +1,4 @@
+import { RequestGate } from '../http/request-gate.js';
 import { concatSeries } from '../measurements/concat-series.js';
 import { dedupeSeries } from '../measurements/dedupe-series.js';
 import type { MeasurementSeries } from '../measurements/series.js';
@@ -31,10 +32,16 @@ export interface ParsedMeasurementPage {
   pages: number;
 }
 
+/** Runs one HTTP request once a request slot is free. @internal */
+export type InSlot = <T>(request: () => Promise<T>) => Promise<T>;
+
 /** What the iterable needs from the client. @internal */
 export interface MeasurementFetcher {
-  /** Fetches and parses one page; retries and typed errors are the client's. */
-  fetchPage(body: MeasurementRequest, signal: AbortSignal): Promise<ParsedMeasurementPage>;
+  /**
+   * Fetches and parses one page; retries and typed errors are the client's. Each HTTP request
+   * must go through `inSlot`, and the parsing must not: parsing one page overlaps the next requests.
+   */
+  fetchPage(body: MeasurementRequest, signal: AbortSignal, inSlot: InSlot): Promise<ParsedMeasurementPage>;
 }
 
 /** The Measurement request body. @internal */
@@ -49,9 +56,12 @@ const HOUR_MS = 3_600_000;
 
 /**
  * Measurements of one device over a range, as columnar series in time order. The range is split
- * into windows fetched `concurrency` at a time (each window paged as the API requires); windows
- * are yielded in order as soon as they and all earlier ones are in, and records repeated at a
- * window edge (same record ID) are dropped. Breaking out of the loop cancels what is in flight.
+ * into windows (each paged as the API requires) whose requests run `concurrency` at a time, the
+ * earliest windows first; windows are yielded in order as soon as they and all earlier ones are
+ * in, and records repeated at a window edge (same record ID) are dropped. A request slot frees up
+ * as soon as a body has arrived, so the next request is on the wire while the page is parsed.
+ * At most 2 x concurrency windows are held ahead of the consumer. Breaking out of the loop
+ * cancels what is in flight.
  */
 export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
   private readonly deviceId: string;
@@ -85,10 +95,12 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     const onCallerAbort = () => controller.abort(this.query.signal?.reason);
     if (this.query.signal?.aborted) throw this.query.signal.reason;
     this.query.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const gate = new RequestGate(this.concurrency);
     const inFlight: Array<Promise<MeasurementSeries> | undefined> = [];
     const start = (i: number) => {
       const window = windows[i] as [number, number];
-      const promise = this.fetchWindow(window[0], window[1], controller.signal);
+      const inSlot: InSlot = (request) => gate.run(request, i, controller.signal);
+      const promise = this.fetchWindow(window[0], window[1], controller.signal, inSlot);
       // Rejections are observed when the window's turn comes; until then, keep them quiet.
       promise.catch(() => {});
       inFlight[i] = promise;
@@ -96,7 +108,7 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     try {
       let previousIds = new Set<string>();
       for (let i = 0; i < windows.length; i++) {
-        for (let j = inFlight.length; j < Math.min(windows.length, i + this.concurrency); j++) start(j);
+        for (let j = inFlight.length; j < Math.min(windows.length, i + 2 * this.concurrency); j++) start(j);
         const series = (await inFlight[i]) as MeasurementSeries;
         inFlight[i] = undefined;
         const fresh = dedupeSeries(series, previousIds);
@@ -117,7 +129,12 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     return all.length === 0 ? { ...all, deviceId: this.deviceId } : all;
   }
 
-  private async fetchWindow(fromMs: number, toMs: number, signal: AbortSignal): Promise<MeasurementSeries> {
+  private async fetchWindow(
+    fromMs: number,
+    toMs: number,
+    signal: AbortSignal,
+    inSlot: InSlot,
+  ): Promise<MeasurementSeries> {
     const pages: MeasurementSeries[] = [];
     for (let pageIndex = 0; ; pageIndex++) {
       const page = await this.fetcher.fetchPage(
@@ -128,6 +145,7 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
           PageIndex: pageIndex,
         },
         signal,
+        inSlot,
       );
       pages.push(page.series);
       if (page.series.length === 0 || pageIndex + 1 >= page.pages) break;
