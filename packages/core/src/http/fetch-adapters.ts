@@ -1,4 +1,4 @@
-import type { FetchLike, OutgoingRequest, ReceivedResponse, Transport } from './transport.js';
+import type { FetchLike, OutgoingRequest, Transport } from './transport.js';
 
 /**
  * The `fetch` of `client.raw`: takes the Fetch API Request openapi-fetch built and returns a real
@@ -46,38 +46,21 @@ export class PlainRequest implements OutgoingRequest {
   }
 }
 
-/** A response whose body is already in memory, with the members openapi-fetch reads. @internal */
-export class BufferedResponse {
-  constructor(private readonly received: ReceivedResponse) {}
-
-  get status(): number {
-    return this.received.status;
-  }
-
-  get ok(): boolean {
-    return this.received.status >= 200 && this.received.status < 300;
-  }
-
-  get statusText(): string {
-    return this.received.statusText;
-  }
-
-  get headers(): Headers {
-    return this.received.headers;
-  }
-
-  async text(): Promise<string> {
-    const body = this.received.body;
-    if (body === null) return '';
-    return typeof body === 'string' ? body : new TextDecoder().decode(body);
-  }
-
-  async json(): Promise<unknown> {
-    return JSON.parse(await this.text());
-  }
-}
+/** What openapi-fetch reads of a response. @internal */
+export type BufferedResponse = Pick<Response, 'status' | 'ok' | 'statusText' | 'headers' | 'text' | 'json'>;
 
 /** The `fetch` paired with {@link PlainRequest}: bodies read as text, no Response rebuilt. @internal */
 export function plainFetchThroughTransport(transport: Transport): (request: PlainRequest) => Promise<BufferedResponse> {
-  return async (request) => new BufferedResponse(await transport.send(request, 'text'));
+  return async (request) => {
+    const { status, statusText, headers, body } = await transport.send(request, 'text');
+    const text = async () => (body === null ? '' : String(body));
+    return {
+      status,
+      ok: status >= 200 && status < 300,
+      statusText,
+      headers,
+      text,
+      json: async () => JSON.parse(await text()),
+    };
+  };
 }
