@@ -85,7 +85,8 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
     return new PagedIterable(async () => ({
       items: await callApi(
         context('GET', '/ctapi/Distributor', callOptions.signal),
-        () => api.GET('/ctapi/Distributor', { signal: callOptions.signal }),
+        // No init object without a signal: openapi-fetch handles an empty call several microseconds faster.
+        () => api.GET('/ctapi/Distributor', callOptions.signal ? { signal: callOptions.signal } : undefined),
         (data) => (Array.isArray(data) ? (data as Distributor[]) : undefined),
       ),
       last: true,
