@@ -77,13 +77,30 @@ describe('<ct-energy-summary>', () => {
 
   it('shows the error message with a retry button, and recovers on retry', async () => {
     const auth: TestAuth = { failWith: 'Token service unavailable', calls: 0 };
-    // One window ('today'): with several windows in flight a failing tokenProvider leaves unhandled
-    // rejections inside core's token sharing (reported separately), which fail the run.
     const summary = await mountSummary(devices.live, auth, 'today');
     expect((await waitForPart(summary, 'error-message')).textContent).toContain('Token service unavailable');
     await expectAccessible(summary);
     auth.failWith = null;
     (part(summary, 'retry-button') as HTMLButtonElement).click();
     await waitForPart(summary, 'metrics');
+  });
+
+  it('a tokenProvider failing while 30 daily windows are in flight shows one error and leaves no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const record = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+    window.addEventListener('unhandledrejection', record);
+    try {
+      const auth: TestAuth = { failWith: 'Token service unavailable', calls: 0 };
+      const summary = await mountSummary(devices.live, auth, '30d');
+      expect((await waitForPart(summary, 'error-message')).textContent).toContain('Token service unavailable');
+      // Rejections are reported after the task that left them unhandled: give them time to surface.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(unhandled).toEqual([]);
+      auth.failWith = null;
+      (part(summary, 'retry-button') as HTMLButtonElement).click();
+      await waitForPart(summary, 'metrics');
+    } finally {
+      window.removeEventListener('unhandledrejection', record);
+    }
   });
 });
