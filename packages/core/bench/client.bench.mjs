@@ -173,6 +173,39 @@ async function overheadPerRequest() {
   console.log(`  client                   ${(median(clientRuns) * 1000).toFixed(1)} us`);
   console.log(`  client / bare            ${(median(clientRuns) / median(bareRuns)).toFixed(2)}x  (target <= 1.5)`);
 
+  // A POST with a JSON body: one device by ID.
+  const someDevice = simulator.world.devices.find((d) => d.distributorId === simulator.world.distributors[0]?.ID)?.id;
+  const bareDevice = async () => {
+    const response = await simulator(
+      new Request(`${baseUrl}/ctapi/Device`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ DeviceID: someDevice, PageIndex: 0 }),
+      }),
+    );
+    await response.json();
+  };
+  const bareDevices = [];
+  const clientDevices = [];
+  for (let round = 0; round < 15; round++) {
+    bareDevices.push(
+      (await time(async () => {
+        for (let i = 0; i < n; i++) await bareDevice();
+      })) / n,
+    );
+    clientDevices.push(
+      (await time(async () => {
+        for (let i = 0; i < n; i++) await client.device(someDevice);
+      })) / n,
+    );
+  }
+  console.log(`\nOne POST /ctapi/Device (device by ID) against the in-process simulator (median of 15 rounds of ${n})`);
+  console.log(`  bare fetch               ${(median(bareDevices) * 1000).toFixed(1)} us`);
+  console.log(`  client                   ${(median(clientDevices) * 1000).toFixed(1)} us`);
+  console.log(
+    `  client / bare            ${(median(clientDevices) / median(bareDevices)).toFixed(2)}x  (target <= 1.5)`,
+  );
+
   // The same for a real workload: one day of measurements (288 records), parsed into columns by the
   // client, vs fetched and JSON-parsed bare.
   const deviceId = simulator.world.devices.find((d) => d.offlineSinceMs === null)?.id;

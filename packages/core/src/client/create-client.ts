@@ -152,9 +152,11 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
 
   async function device(deviceId: string, callOptions: CallOptions = {}): Promise<Device> {
     assertDeviceId(deviceId);
-    for await (const found of devices({ deviceId, signal: callOptions.signal })) {
-      if (found.DeviceID === deviceId) return found;
-    }
+    // The ID filter leaves one page at most: collect() skips the async-generator machinery.
+    const found = (await devices({ deviceId, signal: callOptions.signal }).collect()).find(
+      (d) => d.DeviceID === deviceId,
+    );
+    if (found) return found;
     throw new NotFoundError(`device ${deviceId} was not found`, { method: 'POST', path: '/ctapi/Device' });
   }
 
