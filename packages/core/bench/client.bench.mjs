@@ -152,26 +152,11 @@ async function overheadPerRequest() {
     );
     await response.json();
   };
-  const viaClient = () => client.distributors().collect();
-  const n = 200;
-  const bareRuns = [];
-  const clientRuns = [];
-  for (let round = 0; round < 15; round++) {
-    bareRuns.push(
-      (await time(async () => {
-        for (let i = 0; i < n; i++) await bare();
-      })) / n,
-    );
-    clientRuns.push(
-      (await time(async () => {
-        for (let i = 0; i < n; i++) await viaClient();
-      })) / n,
-    );
-  }
-  console.log(`\nOne GET /ctapi/Distributor against the in-process simulator (median of 15 rounds of ${n})`);
-  console.log(`  bare fetch               ${(median(bareRuns) * 1000).toFixed(1)} us`);
-  console.log(`  client                   ${(median(clientRuns) * 1000).toFixed(1)} us`);
-  console.log(`  client / bare            ${(median(clientRuns) / median(bareRuns)).toFixed(2)}x  (target <= 1.5)`);
+  reportSideBySide(
+    'One GET /ctapi/Distributor against the in-process simulator',
+    await sideBySide(bare, () => client.distributors().collect(), 200),
+    'us',
+  );
 
   // A POST with a JSON body: one device by ID.
   const someDevice = simulator.world.devices.find((d) => d.distributorId === simulator.world.distributors[0]?.ID)?.id;
@@ -185,25 +170,10 @@ async function overheadPerRequest() {
     );
     await response.json();
   };
-  const bareDevices = [];
-  const clientDevices = [];
-  for (let round = 0; round < 15; round++) {
-    bareDevices.push(
-      (await time(async () => {
-        for (let i = 0; i < n; i++) await bareDevice();
-      })) / n,
-    );
-    clientDevices.push(
-      (await time(async () => {
-        for (let i = 0; i < n; i++) await client.device(someDevice);
-      })) / n,
-    );
-  }
-  console.log(`\nOne POST /ctapi/Device (device by ID) against the in-process simulator (median of 15 rounds of ${n})`);
-  console.log(`  bare fetch               ${(median(bareDevices) * 1000).toFixed(1)} us`);
-  console.log(`  client                   ${(median(clientDevices) * 1000).toFixed(1)} us`);
-  console.log(
-    `  client / bare            ${(median(clientDevices) / median(bareDevices)).toFixed(2)}x  (target <= 1.5)`,
+  reportSideBySide(
+    'One POST /ctapi/Device (device by ID) against the in-process simulator',
+    await sideBySide(bareDevice, () => client.device(someDevice), 200),
+    'us',
   );
 
   // The same for a real workload: one day of measurements (288 records), parsed into columns by the
@@ -226,24 +196,34 @@ async function overheadPerRequest() {
   };
   const clientPage = () =>
     client.measurements({ deviceId, from: '2026-01-05T00:00:00Z', to: '2026-01-06T00:00:00Z' }).collect();
-  const barePages = [];
-  const clientPages = [];
+  reportSideBySide(
+    'One day of measurements (288 records, to columns; bare: JSON.parse) against the in-process simulator',
+    await sideBySide(barePage, clientPage, 10),
+    'ms',
+  );
+}
+
+/** Per-call time of `bare` and `viaClient` (ms), in 15 interleaved rounds of `n` calls each. */
+async function sideBySide(bare, viaClient, n) {
+  const bareRuns = [];
+  const clientRuns = [];
+  const perCall = async (fn) =>
+    (await time(async () => {
+      for (let i = 0; i < n; i++) await fn();
+    })) / n;
   for (let round = 0; round < 15; round++) {
-    barePages.push(
-      (await time(async () => {
-        for (let i = 0; i < 10; i++) await barePage();
-      })) / 10,
-    );
-    clientPages.push(
-      (await time(async () => {
-        for (let i = 0; i < 10; i++) await clientPage();
-      })) / 10,
-    );
+    bareRuns.push(await perCall(bare));
+    clientRuns.push(await perCall(viaClient));
   }
-  console.log(`\nOne day of measurements (288 records) against the in-process simulator (median of 15 rounds of 10)`);
-  console.log(`  bare fetch + JSON.parse  ${fmt(median(barePages))}`);
-  console.log(`  client (columns)         ${fmt(median(clientPages))}`);
-  console.log(`  client / bare            ${(median(clientPages) / median(barePages)).toFixed(2)}x  (target <= 1.5)`);
+  return { n, bare: median(bareRuns), client: median(clientRuns) };
+}
+
+function reportSideBySide(title, { n, bare, client }, unit) {
+  const show = (ms) => (unit === 'us' ? `${(ms * 1000).toFixed(1)} us` : fmt(ms));
+  console.log(`\n${title} (median of 15 rounds of ${n})`);
+  console.log(`  bare fetch               ${show(bare)}`);
+  console.log(`  client                   ${show(client)}`);
+  console.log(`  client / bare            ${(client / bare).toFixed(2)}x  (target <= 1.5)`);
 }
 
 // `node bench/client.bench.mjs overhead` (or `windows`) runs one part while working on it.
