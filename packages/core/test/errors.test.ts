@@ -1,5 +1,6 @@
-import { createServer } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { createServer as createHttpServer } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AuthenticationError,
   CarbonTrackError,
@@ -118,6 +119,32 @@ describe('typed errors from real simulator responses', async () => {
     const error = await caught(c.distributors().collect());
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.message).toMatch(/100 ms/);
+  });
+
+  it('a timed-out attempt over the network closes its connection (a server that never answers)', async () => {
+    // A real HTTP server that takes requests and never answers: what a hung upstream looks like.
+    const sockets = { used: 0, closed: 0 };
+    const server = createHttpServer((request) => {
+      sockets.used++;
+      request.socket.on('close', () => sockets.closed++);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const c = createCarbonTrackClient({
+        baseUrl: `http://127.0.0.1:${port}`,
+        auth: 'none',
+        timeoutMs: 100,
+        retry: { maxAttempts: 2, baseDelayMs: 1 },
+      });
+      expect(await caught(c.distributors().collect())).toBeInstanceOf(TimeoutError);
+      expect(sockets.used).toBe(2);
+      // The connection of each timed-out attempt is closed by the client, not left hanging.
+      await vi.waitFor(() => expect(sockets.closed).toBe(2), { timeout: 2_000 });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('NetworkError when nothing listens', async () => {
