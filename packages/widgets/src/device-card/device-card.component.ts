@@ -1,13 +1,11 @@
-import type { Device } from '@carbontrack/core';
-import { MEASUREMENT_FIELDS, type MeasurementField } from '@carbontrack/core';
+import type { Device, MeasurementField } from '@carbontrack/core';
 import { deviceResource, type LatestReading, latestReadingResource } from '@carbontrack/core/live';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CtElement } from '../shared/ct-element.js';
+import { fieldUnit } from '../shared/field-info.js';
 import { LiveController } from '../shared/live-controller.js';
 import styles from './device-card.styles.js';
-
-const UNITS = new Map<string, string>(MEASUREMENT_FIELDS.map((f) => [f.name, f.unit]));
 
 /**
  * @summary Live status of one device: name, customer, online state, current power, battery, signal, firmware and weather.
@@ -85,7 +83,7 @@ export class CtDeviceCard extends CtElement {
     const f = this.format;
     const value = (field: MeasurementField): number => reading?.columns[field][0] ?? Number.NaN;
     const metric = (label: string, field: MeasurementField) =>
-      html`<div part="metric"><dt>${label}</dt><dd>${f.withUnit(value(field), UNITS.get(field) ?? '')}</dd></div>`;
+      html`<div part="metric"><dt>${label}</dt><dd>${f.withUnit(value(field), fieldUnit(field))}</dd></div>`;
     const hasBattery = /battery/i.test(`${device.SensorConfig ?? ''} ${device.MeasurementConfig ?? ''}`);
     const signal = value('SignalStrength');
     const last = this.lastDataUpdate;

@@ -1,7 +1,7 @@
-import { MEASUREMENT_FIELDS } from '@carbontrack/core';
 import { html } from 'lit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commands } from 'vitest/browser';
+import { fieldUnit } from '../shared/field-info.js';
 import { Formatter } from '../shared/locale.js';
 import {
   cleanup,
@@ -19,7 +19,7 @@ import type { CtDeviceCard } from './device-card.component.js';
 
 afterEach(cleanup);
 
-const unit = (name: string) => MEASUREMENT_FIELDS.find((f) => f.name === name)?.unit ?? '';
+const unit = fieldUnit;
 
 describe('<ct-device-card>', () => {
   it('is accessible in light and dark themes, loading and loaded', async () => {

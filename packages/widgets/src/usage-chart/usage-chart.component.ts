@@ -1,10 +1,4 @@
-import {
-  isMeasurementField,
-  MEASUREMENT_FIELDS,
-  type MeasurementField,
-  type MeasurementFieldInfo,
-  type MeasurementSeries,
-} from '@carbontrack/core';
+import { isMeasurementField, type MeasurementField, type MeasurementSeries } from '@carbontrack/core';
 import { resample } from '@carbontrack/core/energy';
 import { type RangedSeries, seriesResource } from '@carbontrack/core/live';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -12,12 +6,12 @@ import { property, query, state } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import { CtElement } from '../shared/ct-element.js';
 import { emit } from '../shared/events.js';
+import { fieldInfo, fieldUnit } from '../shared/field-info.js';
 import { LiveController } from '../shared/live-controller.js';
 import { type ChartColumns, chartColumns, lowerBound } from './chart-data.js';
 import { columnLines } from './column-lines.js';
 import styles from './usage-chart.styles.js';
 
-const INFO = new Map<string, MeasurementFieldInfo>(MEASUREMENT_FIELDS.map((f) => [f.name, f]));
 const COLOR_TOKENS: Record<string, string> = {
   PowerUsage: '--_usage',
   Generating: '--_solar',
@@ -237,7 +231,7 @@ export class CtUsageChart extends CtElement {
                 style="--_swatch: var(${this.colorToken(field)})"
                 @click=${() => this.toggleField(field)}
               >
-                <span class="swatch"></span>${INFO.get(field)?.label ?? field}
+                <span class="swatch"></span>${fieldInfo(field)?.label ?? field}
               </button>`,
           )}
         </div>
@@ -265,7 +259,7 @@ export class CtUsageChart extends CtElement {
         this.hidden_.has(field)
           ? nothing
           : html`<div>
-              <span>${INFO.get(field)?.label ?? field}</span
+              <span>${fieldInfo(field)?.label ?? field}</span
               ><span>${this.formatValue(shown.columns[i]?.[hover.idx] ?? Number.NaN, field, energy)}</span>
             </div>`,
       )}
@@ -279,7 +273,7 @@ export class CtUsageChart extends CtElement {
     const f = this.format;
     const { series } = active;
     const rows = this.seriesStats(series, fields, view);
-    const unit = (field: string) => INFO.get(field)?.unit ?? '';
+    const unit = fieldUnit;
     return html`<table class="visually-hidden">
       <caption>
         ${energy ? 'Energy' : 'Power'} of device ${this.deviceId || series.deviceId || ''} from
@@ -298,7 +292,7 @@ export class CtUsageChart extends CtElement {
         ${rows.map(
           (r) =>
             html`<tr>
-              <th scope="row">${INFO.get(r.field)?.label ?? r.field}</th>
+              <th scope="row">${fieldInfo(r.field)?.label ?? r.field}</th>
               <td>${r.count ? f.withUnit(r.min, unit(r.field)) : '–'}</td>
               <td>${r.count ? f.withUnit(r.max, unit(r.field)) : '–'}</td>
               <td>${f.withUnit(r.mean, unit(r.field))}</td>
@@ -410,7 +404,7 @@ export class CtUsageChart extends CtElement {
 
   private formatValue(value: number | null, field: string, energy: boolean): string {
     if (value === null || !Number.isFinite(value)) return '–';
-    return energy ? `${this.format.number(value, 2)} kWh` : this.format.withUnit(value, INFO.get(field)?.unit ?? '');
+    return energy ? `${this.format.number(value, 2)} kWh` : this.format.withUnit(value, fieldUnit(field));
   }
 
   private createPlot(host: HTMLElement, fields: MeasurementField[]): void {
@@ -446,9 +440,7 @@ export class CtUsageChart extends CtElement {
           ticks: { stroke: grid },
           size: 64,
           values: (_u, splits) =>
-            splits.map((v) =>
-              energy ? `${f.number(v, 1)} kWh` : f.withUnit(v, INFO.get(fields[0] ?? '')?.unit ?? ''),
-            ),
+            splits.map((v) => (energy ? `${f.number(v, 1)} kWh` : f.withUnit(v, fieldUnit(fields[0] ?? '')))),
         },
       ],
       series: [
