@@ -34,14 +34,12 @@ export class PlainRequest implements OutgoingRequest {
   readonly signal: AbortSignal | null;
 
   constructor(url: string, init: RequestInit = {}) {
-    if (init.body != null && typeof init.body !== 'string') {
-      throw new TypeError('the client serializes its own request bodies to strings');
-    }
     this.url = url;
     this.method = init.method ?? 'GET';
     // openapi-fetch hands over a Headers object of its own: no copy needed.
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
-    this.body = init.body ?? null;
+    // openapi-fetch's JSON serializer and the token form both produce strings.
+    this.body = (init.body as string | null | undefined) ?? null;
     this.signal = init.signal ?? null;
   }
 }
