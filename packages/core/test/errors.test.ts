@@ -210,4 +210,17 @@ describe('validation before any request', async () => {
     expect(error).toBeInstanceOf(ValidationError);
     expectNoSecrets(error, [SECRET_PASSWORD]);
   });
+
+  it('rejects a timeout that is not a whole number >= 0 and a fetch that is not a function, naming the option', () => {
+    for (const timeoutMs of [-5, Number.NaN, '30' as unknown as number]) {
+      expect(() => createCarbonTrackClient({ baseUrl: running.url, auth: 'none', timeoutMs })).toThrow(
+        expect.objectContaining({ name: 'ValidationError', field: 'timeoutMs' }),
+      );
+    }
+    expect(() =>
+      createCarbonTrackClient({ baseUrl: running.url, auth: 'none', fetch: 42 as unknown as typeof fetch }),
+    ).toThrow(expect.objectContaining({ name: 'ValidationError', field: 'fetch' }));
+    // 0 means no timeout, and is accepted.
+    expect(() => createCarbonTrackClient({ baseUrl: running.url, auth: 'none', timeoutMs: 0 })).not.toThrow();
+  });
 });

@@ -49,7 +49,11 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
   const baseUrl = checkBaseUrl(options.baseUrl);
   const retry = resolveRetryPolicy(options.retry);
   const timeoutMs = options.timeoutMs ?? 30_000;
+  assertWholeNumber(timeoutMs, 'timeoutMs', 0);
   const fetch = options.fetch;
+  if (fetch !== undefined && typeof fetch !== 'function') {
+    throw new ValidationError('fetch must be a function', { field: 'fetch' });
+  }
 
   // Token requests go through the same retries, never with a bearer token.
   const tokenClient = internalClient(baseUrl, createTransport({ fetch, auth: noAuth, retry, timeoutMs }));

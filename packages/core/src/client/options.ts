@@ -19,7 +19,7 @@ export interface CarbonTrackClientOptions {
   onTokens?: ((tokens: CarbonTrackTokens) => void | Promise<void>) | undefined;
   /** Fetch implementation (default globalThis.fetch); an in-process handler works too. */
   fetch?: FetchLike | undefined;
-  /** Per-attempt timeout in ms, body included (default 30 000; 0 = none). */
+  /** Per-attempt timeout in whole ms, body included (default 30 000; 0 = none). */
   timeoutMs?: number | undefined;
   /** Retry settings for 429, 5xx, network failures, timeouts and malformed bodies. */
   retry?: RetryOptions | undefined;
