@@ -6,6 +6,8 @@ import { property, state } from 'lit/decorators.js';
 import { liveHubContext } from '../shared/context.js';
 import styles from './provider.styles.js';
 
+const DEFAULT_TIMEOUT_MS = 30_000;
+
 /**
  * @summary Gives the carbonTRACK widgets inside it their data access and one shared cache.
  *
@@ -27,7 +29,7 @@ export class CtProvider extends LitElement {
   @property({ attribute: false }) tokenProvider: (() => Promise<string>) | undefined;
 
   /** Per-request timeout in ms (default 30 000). */
-  @property({ attribute: 'timeout-ms', type: Number }) timeoutMs = 30_000;
+  @property({ attribute: 'timeout-ms', type: Number }) timeoutMs = DEFAULT_TIMEOUT_MS;
 
   /** The shared data hub, undefined without `base-url`. */
   @provide({ context: liveHubContext })
@@ -57,11 +59,21 @@ export class CtProvider extends LitElement {
     const client = createCarbonTrackClient({
       baseUrl,
       ...(this.tokenProvider ? { tokenProvider: this.tokenProvider } : { auth: 'none' as const }),
-      timeoutMs: this.timeoutMs,
+      timeoutMs: this.checkedTimeoutMs(),
       // A visible retry button beats a long silent backoff in a widget.
       retry: { maxAttempts: 2, maxDelayMs: 2_000, maxRetryAfterMs: 5_000 },
     });
     this.hub = new LiveDataHub(client);
+  }
+
+  // An attribute like timeout-ms="soon" reads as NaN: say so and keep the default rather than fail every widget.
+  private checkedTimeoutMs(): number {
+    const value = this.timeoutMs;
+    if (Number.isInteger(value) && value >= 0) return value;
+    console.warn(
+      `<ct-provider>: timeout-ms must be a whole number of ms >= 0, got ${value}; using ${DEFAULT_TIMEOUT_MS}`,
+    );
+    return DEFAULT_TIMEOUT_MS;
   }
 
   protected override render() {

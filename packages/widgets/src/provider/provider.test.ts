@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, devices, expectAccessible, mount, part, waitForPart } from '../test/fixtures.js';
 import { CtProvider } from './provider.component.js';
 
@@ -32,6 +32,23 @@ describe('<ct-provider>', () => {
     document.body.append(box);
     expect((await waitForPart(orphan, 'error-message')).textContent).toContain('ct-provider');
     expect(part(orphan, 'retry-button')).toBeNull();
+  });
+
+  it('a timeout-ms that is not a whole number warns, names the attribute and keeps the default', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const box = document.createElement('div');
+      const provider = document.createElement('ct-provider');
+      provider.setAttribute('base-url', 'http://127.0.0.1:9/proxy');
+      provider.setAttribute('timeout-ms', 'soon');
+      box.append(provider);
+      document.body.append(box);
+      await provider.updateComplete;
+      expect(provider.hub).toBeDefined();
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('timeout-ms must be a whole number'));
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('talks to a proxy without credentials (auth none): no Authorization header is sent', async () => {
