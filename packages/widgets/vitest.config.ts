@@ -42,6 +42,8 @@ export default defineConfig({
           ],
         },
       }),
+      // A desktop page: tests that need a phone set page.viewport(390, 844) themselves.
+      viewport: { width: 1280, height: 900 },
       instances: [{ browser: 'chromium' }],
       api: { port: pagePort, strictPort: true, host: '127.0.0.1' },
       commands: simulatorCommands,

@@ -24,6 +24,8 @@ export interface MeasurementQuery extends CallOptions {
   concurrency?: number | undefined;
   /** Length of one window in hours (default 24, the simulator's page size). */
   windowHours?: number | undefined;
+  /** Called as each window is in, in order: `done` of `total` windows (one a day by default). */
+  onProgress?: ((progress: { done: number; total: number }) => void) | undefined;
 }
 
 /** One parsed page: its records and how many pages its window has. */
@@ -111,6 +113,7 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
         for (let j = inFlight.length; j < Math.min(windows.length, i + 2 * this.concurrency); j++) start(j);
         const series = (await inFlight[i]) as MeasurementSeries;
         inFlight[i] = undefined;
+        this.query.onProgress?.({ done: i + 1, total: windows.length });
         const fresh = dedupeSeries(series, previousIds);
         previousIds = new Set(series.ids);
         if (fresh.length > 0) yield fresh;

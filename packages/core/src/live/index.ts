@@ -5,12 +5,14 @@
  * @packageDocumentation
  */
 
+export { deviceHasBattery } from './device-capabilities.js';
 export {
   LiveDataHub,
   type LiveDataHubOptions,
   type LiveListener,
   type LiveResource,
   type LiveState,
+  type LoadProgress,
   type SubscribeOptions,
 } from './live-data-hub.js';
 export {
@@ -18,9 +20,12 @@ export {
   type EnergyPeriod,
   energyPeriodRange,
   energyPeriodResource,
+  isRangePreset,
   type LatestReading,
   latestReadingResource,
+  RANGE_PRESETS,
   type RangedSeries,
+  type RangePreset,
   type RelativeRange,
   relativeRangeMs,
   seriesResource,

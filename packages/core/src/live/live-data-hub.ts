@@ -7,8 +7,21 @@ import type { CarbonTrackClient } from '../client/create-client.js';
 export interface LiveResource<T> {
   /** Cache and dedup key; two resources with the same key must fetch the same thing. */
   readonly key: string;
-  /** Fetches the current value; relative ranges are resolved here, at fetch time. */
-  fetch(client: CarbonTrackClient, signal: AbortSignal): Promise<T>;
+  /**
+   * Fetches the current value; relative ranges are resolved here, at fetch time. A long fetch may
+   * call `progress` as it goes (shown as "Loading 120 of 365 days").
+   */
+  fetch(client: CarbonTrackClient, signal: AbortSignal, progress?: (progress: LoadProgress) => void): Promise<T>;
+}
+
+/** How far a fetch in flight has got. */
+export interface LoadProgress {
+  /** Parts fetched so far. */
+  readonly done: number;
+  /** Parts in all. */
+  readonly total: number;
+  /** What a part is (`'day'` for measurement windows). */
+  readonly unit: string;
 }
 
 /** What a subscriber sees of one resource. */
@@ -23,6 +36,8 @@ export interface LiveState<T> {
   readonly updatedAt: number | null;
   /** Whether a request for this key is in flight. */
   readonly loading: boolean;
+  /** How far the fetch in flight has got, when its resource reports it. */
+  readonly progress?: LoadProgress | undefined;
 }
 
 /** How one subscriber wants its resource kept fresh. */
@@ -211,13 +226,22 @@ export class LiveDataHub {
     this.setState(entry, { ...entry.state, loading: true });
     const run = async () => {
       try {
-        const value = await entry.resource.fetch(this.client, abort.signal);
+        const value = await entry.resource.fetch(this.client, abort.signal, (progress) => {
+          if (!abort.signal.aborted && entry.abort === abort) this.setState(entry, { ...entry.state, progress });
+        });
         if (abort.signal.aborted) return;
         const now = this.now();
-        this.setState(entry, { value, error: undefined, fetchedAt: now, updatedAt: now, loading: false });
+        this.setState(entry, {
+          value,
+          error: undefined,
+          fetchedAt: now,
+          updatedAt: now,
+          loading: false,
+          progress: undefined,
+        });
       } catch (error) {
         if (abort.signal.aborted) return;
-        this.setState(entry, { ...entry.state, error, fetchedAt: this.now(), loading: false });
+        this.setState(entry, { ...entry.state, error, fetchedAt: this.now(), loading: false, progress: undefined });
       }
     };
     const inFlight = run().finally(() => {

@@ -4,14 +4,28 @@ import { bucketStart } from '../energy/calendar-buckets.js';
 import { selectRows } from '../measurements/select-rows.js';
 import { emptySeries, type MeasurementSeries } from '../measurements/series.js';
 import { assertDeviceId, toEpochMs } from '../validation/validate-input.js';
-import type { LiveResource } from './live-data-hub.js';
+import type { LiveResource, LoadProgress } from './live-data-hub.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
-/** A range relative to now, resolved when fetched: `'1h'`, `'24h'`, `'7d'`, `'30d'` or any `<n>m|h|d`. */
-export type RelativeRange = `${number}${'m' | 'h' | 'd'}`;
+/** A range relative to now, resolved when fetched: `'1h'`, `'24h'`, `'7d'`, `'30d'`, `'1y'` or any `<n>m|h|d|y`. */
+export type RelativeRange = `${number}${'m' | 'h' | 'd' | 'y'}`;
+
+/**
+ * The range presets every view offers (widgets' `range`, the extension's pickers), each ending
+ * now: the last 24 hours, 7 days, 30 days and 365 days.
+ */
+export const RANGE_PRESETS = ['24h', '7d', '30d', '1y'] as const;
+
+/** One of {@link RANGE_PRESETS}. */
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+/** Whether `value` is one of {@link RANGE_PRESETS}. */
+export function isRangePreset(value: string): value is RangePreset {
+  return (RANGE_PRESETS as readonly string[]).includes(value);
+}
 
 /** A calendar period in a time zone, resolved when fetched. */
 export type EnergyPeriod = 'today' | '7d' | '30d' | 'month';
@@ -34,11 +48,11 @@ export interface LatestReading {
   time: number | null;
 }
 
-/** Converts `'24h'`-style ranges to milliseconds. @throws RangeError for anything else. */
+/** Converts `'24h'`-style ranges to milliseconds (`y` is 365 days). @throws RangeError for anything else. */
 export function relativeRangeMs(range: string): number {
-  const match = /^(\d+(?:\.\d+)?)([mhd])$/.exec(range);
-  if (!match) throw new RangeError(`range must look like '30m', '24h' or '7d', got '${range}'`);
-  const unit = match[2] === 'm' ? MINUTE_MS : match[2] === 'h' ? HOUR_MS : DAY_MS;
+  const match = /^(\d+(?:\.\d+)?)([mhdy])$/.exec(range);
+  if (!match) throw new RangeError(`range must look like '30m', '24h', '7d' or '1y', got '${range}'`);
+  const unit = { m: MINUTE_MS, h: HOUR_MS, d: DAY_MS, y: 365 * DAY_MS }[match[2] as 'm' | 'h' | 'd' | 'y'];
   const ms = Number(match[1]) * unit;
   if (!(ms > 0)) throw new RangeError(`range must be positive, got '${range}'`);
   return ms;
@@ -105,14 +119,18 @@ export function seriesResource(
     const spanMs = relativeRangeMs(range.range);
     return {
       key: `series:${deviceId}:last:${range.range}`,
-      fetch: (client, signal) => fetchRange(client, deviceId, now() - spanMs, now(), signal),
+      fetch: (client, signal, progress) => fetchRange(client, deviceId, now() - spanMs, now(), signal, progress),
     };
   }
   const from = toEpochMs(range.from, 'from');
   const to = toEpochMs(range.to, 'to');
+  if (!(to > from))
+    throw new RangeError(
+      `'from' (${new Date(from).toISOString()}) must be before 'to' (${new Date(to).toISOString()})`,
+    );
   return {
     key: `series:${deviceId}:${from}:${to}`,
-    fetch: (client, signal) => fetchRange(client, deviceId, from, to, signal),
+    fetch: (client, signal, progress) => fetchRange(client, deviceId, from, to, signal, progress),
   };
 }
 
@@ -130,9 +148,9 @@ export function energyPeriodResource(
   energyPeriodRange(period, timeZone, now());
   return {
     key: `energy:${deviceId}:${period}:${timeZone}`,
-    fetch: (client, signal) => {
+    fetch: (client, signal, progress) => {
       const { from, to } = energyPeriodRange(period, timeZone, now());
-      return fetchRange(client, deviceId, from, to, signal);
+      return fetchRange(client, deviceId, from, to, signal, progress);
     },
   };
 }
@@ -143,8 +161,14 @@ async function fetchRange(
   from: number,
   to: number,
   signal: AbortSignal,
+  progress?: (progress: LoadProgress) => void,
 ): Promise<RangedSeries> {
   if (!(to > from)) return { series: emptySeries(deviceId), from, to };
-  const series = await client.measurements({ deviceId, from, to, signal }).collect();
+  // Progress only where it is worth a label: ranges of more than two daily windows.
+  const onProgress =
+    progress && to - from > 2 * DAY_MS
+      ? ({ done, total }: { done: number; total: number }) => progress({ done, total, unit: 'day' })
+      : undefined;
+  const series = await client.measurements({ deviceId, from, to, signal, onProgress }).collect();
   return { series, from, to };
 }

@@ -1,10 +1,12 @@
 import type { MeasurementSeries } from '@carbontrack/core';
 import { type EnergySummary, summarize } from '@carbontrack/core/energy';
 import { type EnergyPeriod, energyPeriodResource, type RangedSeries } from '@carbontrack/core/live';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { type AttributeProblem, problem } from '../shared/attribute-check.js';
 import { CtElement } from '../shared/ct-element.js';
 import { LiveController } from '../shared/live-controller.js';
+import { TimeZoneController, zoneCaption } from '../shared/time-zone-controller.js';
 import styles from './energy-summary.styles.js';
 
 const PERIOD_LABELS: Record<EnergyPeriod, string> = {
@@ -22,9 +24,11 @@ const PERIOD_LABELS: Record<EnergyPeriod, string> = {
  *
  * @csspart summary - The content wrapper.
  * @csspart title - The period heading.
+ * @csspart zone - Which time zone the period is in, and why.
  * @csspart metrics - The list of totals.
  * @csspart metric - One total (label and value).
  * @csspart skeleton - The loading placeholder.
+ * @csspart progress - How far a long load has got ("Loading 12 of 30 days").
  * @csspart error - The error state.
  * @csspart error-message - The error's message.
  * @csspart retry-button - The retry button.
@@ -50,14 +54,22 @@ export class CtEnergySummary extends CtElement {
   /** The 16-digit device ID. */
   @property({ attribute: 'device-id' }) deviceId = '';
 
-  /** `today`, `7d`, `30d` or `month` (calendar periods in `time-zone`). */
+  /** `today`, `7d`, `30d` or `month` (calendar periods in the time zone shown). */
   @property() period: EnergyPeriod = 'today';
 
-  /** IANA time zone of "today" and "month" (default: the browser's). */
+  /**
+   * IANA time zone of "today" and "month". Default: the provider's `time-zone`, else the device's
+   * own zone (from its coordinates), else the browser's.
+   */
   @property({ attribute: 'time-zone' }) timeZone = '';
 
-  /** kg CO₂-e per kWh imported (default: core's Australian average). */
+  /** kg CO₂-e per kWh imported, a number ≥ 0 (default: core's Australian average). */
   @property({ attribute: 'emission-factor', type: Number }) emissionFactor: number | undefined;
+
+  /** Seconds between live refreshes while visible; 0 turns polling off. */
+  @property({ attribute: 'refresh-interval', type: Number }) override refreshInterval = 300;
+
+  static override refreshIntervalDefault = 300;
 
   /**
    * Measurements already in memory (e.g. posted to a VS Code webview by its extension host): when
@@ -65,30 +77,63 @@ export class CtEnergySummary extends CtElement {
    */
   @property({ attribute: false }) series: MeasurementSeries | undefined;
 
-  private readonly data = new LiveController<RangedSeries>(this, () =>
-    this.deviceId && !this.series ? energyPeriodResource(this.deviceId, this.period, this.zone) : null,
-  );
+  private readonly zones = new TimeZoneController(this);
+  private readonly data = new LiveController<RangedSeries>(this, () => {
+    if (!this.deviceId || this.series || this.problems.some((p) => p.fatal)) return null;
+    const zone = this.zone;
+    return zone ? energyPeriodResource(this.deviceId, this.period, zone) : null;
+  });
   private cached: { input: MeasurementSeries; key: string; summary: EnergySummary } | null = null;
 
   constructor() {
     super();
-    this.controllers.push(this.data as LiveController<unknown>);
-    this.refreshInterval = 300;
+    this.controllers.push(this.zones.deviceController, this.data as LiveController<unknown>);
   }
 
-  private get zone(): string {
-    return this.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  /** The device whose zone applies when no `time-zone` is set. */
+  get zoneDeviceId(): string {
+    return this.deviceId || this.series?.deviceId || '';
+  }
+
+  /** The zone of "today" and "month", null while it is being decided (or when `time-zone` is invalid). */
+  get zone(): string | null {
+    try {
+      return this.zones.resolved?.timeZone ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  protected override checkAttributes(): AttributeProblem[] {
+    const found = super.checkAttributes();
+    if (!['today', '7d', '30d', 'month'].includes(this.period)) {
+      found.push(problem('period', this.period, "must be 'today', '7d', '30d' or 'month'", true));
+    }
+    try {
+      this.zones.resolved;
+    } catch (error) {
+      found.push(problem('time-zone', this.timeZone || this.providerTimeZone, (error as Error).message, true));
+    }
+    const factor = this.emissionFactor;
+    if (factor !== undefined && factor !== null && !(Number.isFinite(factor) && factor >= 0)) {
+      const given = this.getAttribute('emission-factor') ?? String(factor);
+      found.push(problem('emission-factor', given, 'must be a number of kg CO₂-e per kWh, 0 or more', true));
+    }
+    return found;
   }
 
   /** The summary shown, or null before data. */
   get summary(): EnergySummary | null {
     const input = this.series ?? this.data.state.value?.series;
-    if (!input) return null;
-    const key = `${this.zone}|${this.emissionFactor ?? ''}`;
+    const zone = this.zone;
+    if (!input || !zone || this.problems.some((p) => p.fatal)) return null;
+    const key = `${zone}|${this.emissionFactor ?? ''}`;
     if (this.cached?.input !== input || this.cached.key !== key) {
       const summary = summarize(input, {
-        timeZone: this.zone,
-        ...(this.emissionFactor !== undefined ? { emissionFactor: this.emissionFactor } : {}),
+        timeZone: zone,
+        ...(this.emissionFactor !== undefined && this.emissionFactor !== null
+          ? { emissionFactor: this.emissionFactor }
+          : {}),
       });
       this.cached = { input, key, summary };
     }
@@ -96,15 +141,19 @@ export class CtEnergySummary extends CtElement {
   }
 
   protected override render() {
-    const status = this.series ? null : this.renderStatus([this.data.state]);
+    const status = this.series
+      ? this.renderProblems()
+      : this.renderStatus(this.zone ? [this.data.state] : [this.zones.deviceController.state, this.data.state]);
     if (status) return status;
     const s = this.summary;
     if (!s || s.samples === 0) return this.renderEmpty('No data in this period.');
+    const resolved = this.zones.resolved;
     const f = this.format;
     const kwh = (v: number) => `${f.number(v, 1)} kWh`;
     const metric = (label: string, value: string) => html`<div part="metric"><dt>${label}</dt><dd>${value}</dd></div>`;
     return html`<div part="summary">
       <div class="title" part="title">${this.series ? 'Selected range' : (PERIOD_LABELS[this.period] ?? this.period)}</div>
+      ${resolved ? html`<div class="muted zone" part="zone">${zoneCaption(resolved)}</div>` : nothing}
       <dl part="metrics">
         ${metric('Consumption', kwh(s.consumptionKWh))} ${metric('Generation', kwh(s.generationKWh))}
         ${metric('Grid import', kwh(s.importKWh))} ${metric('Grid export', kwh(s.exportKWh))}

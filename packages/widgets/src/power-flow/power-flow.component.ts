@@ -1,55 +1,31 @@
-import { type LatestReading, latestReadingResource } from '@carbontrack/core/live';
+import type { Device } from '@carbontrack/core';
+import { deviceHasBattery, deviceResource, type LatestReading, latestReadingResource } from '@carbontrack/core/live';
 import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CtElement } from '../shared/ct-element.js';
 import { LiveController } from '../shared/live-controller.js';
 import styles from './power-flow.styles.js';
+import { FLOW_SOURCES, NODE_RADIUS, powerFlowView, VIEW_BOX } from './power-flow-view.js';
 
-/** Power flowing between two nodes, W (always ≥ 0; the direction is from → to). */
-export interface PowerFlowLink {
-  from: 'solar' | 'grid' | 'battery';
-  to: 'home' | 'grid' | 'battery';
-  watts: number;
-}
-
-/**
- * Flows of one reading. Uses the simulator's and the API's identities: import = max(0, usage −
- * generation + B), export = max(0, generation − usage − B), so the battery power B (+ charging)
- * is generation − usage + import − export. The battery only charges from solar.
- */
-export function powerFlows(reading: { usage: number; generation: number; importNet: number; exportNet: number }): {
-  links: PowerFlowLink[];
-  batteryW: number;
-} {
-  const g = Math.max(0, reading.generation || 0);
-  const u = Math.max(0, reading.usage || 0);
-  const imp = Math.max(0, reading.importNet || 0);
-  const exp = Math.max(0, reading.exportNet || 0);
-  const battery = g - u + imp - exp;
-  const links: PowerFlowLink[] = [
-    { from: 'solar', to: 'home', watts: Math.min(g, u) },
-    { from: 'solar', to: 'battery', watts: Math.max(0, battery) },
-    { from: 'solar', to: 'grid', watts: exp },
-    { from: 'battery', to: 'home', watts: Math.max(0, -battery) },
-    { from: 'grid', to: 'home', watts: imp },
-  ];
-  return { links, batteryW: battery };
-}
-
-const POS = {
-  solar: [160, 40],
-  grid: [40, 150],
-  home: [280, 150],
-  battery: [160, 260],
-} as const;
+export { type PowerFlowLink, powerFlows } from './power-flows.js';
 
 /**
  * @summary Live power flow between solar, home, grid and battery, with direction and magnitude from the latest reading.
  *
- * Line thickness and animation speed follow the power; there is no animation under
- * `prefers-reduced-motion: reduce`. A visually hidden list states every flow for screen readers.
+ * Home sits in the middle with solar, grid and battery around it; links between the outer nodes
+ * are arcs around the outside, so no two lines cross. Each flow takes the colour of its source and
+ * ends in an arrowhead; thickness and dash speed follow the power. Under
+ * `prefers-reduced-motion: reduce` the lines are solid and still, and the arrowheads show the
+ * direction. The grid says whether it is importing or exporting, the battery its charge and whether
+ * it is charging or discharging; the battery is shown whenever the device has one (core's
+ * `deviceHasBattery`), also when empty or idle. A visually hidden list states every flow for
+ * screen readers.
  *
  * @csspart diagram - The SVG diagram.
+ * @csspart node - One node: an SVG group with its circle, name, value and caption.
+ * @csspart flow - One active flow line, in its source's colour, with an arrowhead at its target.
+ * @csspart track - The quiet line of one possible link, drawn whether power flows or not.
+ * @csspart caption - The state under the grid and battery nodes ("Importing 715 W", "Charging 500 W", "Idle").
  * @csspart description - The visually hidden list of flows.
  * @csspart skeleton - The loading placeholder.
  * @csspart error - The error state.
@@ -58,21 +34,23 @@ const POS = {
  * @csspart empty - The empty state.
  *
  * @cssproperty --ct-flow-max-width - Largest width of the diagram (default 420px).
- * @cssproperty --ct-color-solar - Solar node.
+ * @cssproperty --ct-color-solar - Solar node, and the flows and arrowheads from solar.
  * @cssproperty --ct-color-usage - Home node.
- * @cssproperty --ct-color-grid - Grid node.
- * @cssproperty --ct-color-battery - Battery node.
- * @cssproperty --ct-color-accent - Flow lines, buttons and focus rings.
+ * @cssproperty --ct-color-grid - Grid node, and the flows and arrowheads from the grid.
+ * @cssproperty --ct-color-battery - Battery node, and the flows and arrowheads from the battery.
+ * @cssproperty --ct-color-accent - Buttons and focus rings.
  * @cssproperty --ct-color-text - Text colour.
- * @cssproperty --ct-color-muted - Secondary text.
+ * @cssproperty --ct-color-muted - Node names.
  * @cssproperty --ct-color-surface - Background.
- * @cssproperty --ct-color-border - Idle links and border.
+ * @cssproperty --ct-color-border - Tracks (idle links) and border.
  * @cssproperty --ct-color-error - Error text.
+ * @cssproperty --ct-color-skeleton - Loading placeholder.
  * @cssproperty --ct-font-family - Font family.
+ * @cssproperty --ct-font-size - Base font size.
  * @cssproperty --ct-radius - Corner radius.
  * @cssproperty --ct-spacing - Inner padding.
  *
- * @event {CtLoadEvent} ct-load - Fresh data arrived.
+ * @event {CtLoadEvent} ct-load - Fresh data arrived (once per resource and fetch).
  * @event {CtErrorEvent} ct-error - A fetch failed; the widget shows the message and a retry button.
  */
 export class CtPowerFlow extends CtElement {
@@ -81,86 +59,69 @@ export class CtPowerFlow extends CtElement {
   /** The 16-digit device ID. */
   @property({ attribute: 'device-id' }) deviceId = '';
 
+  /** Seconds between live refreshes while visible; 0 turns polling off. */
+  @property({ attribute: 'refresh-interval', type: Number }) override refreshInterval = 30;
+
+  static override refreshIntervalDefault = 30;
+
+  private readonly device = new LiveController<Device>(this, () =>
+    this.deviceId ? deviceResource(this.deviceId) : null,
+  );
   private readonly latest = new LiveController<LatestReading>(this, () =>
     this.deviceId ? latestReadingResource(this.deviceId) : null,
   );
 
   constructor() {
     super();
-    this.controllers.push(this.latest as LiveController<unknown>);
-    this.refreshInterval = 30;
+    this.controllers.push(this.device as LiveController<unknown>, this.latest as LiveController<unknown>);
   }
 
   protected override render() {
-    const status = this.renderStatus([this.latest.state]);
+    const status = this.renderStatus([this.device.state, this.latest.state]);
     if (status) return status;
     const reading = this.latest.state.value?.series;
     if (!reading) return this.renderEmpty('No data in the last hour.');
-    const value = (field: 'PowerUsage' | 'Generating' | 'PowerUsageNet' | 'PowerExportedNet') =>
+    const value = (field: 'PowerUsage' | 'Generating' | 'PowerUsageNet' | 'PowerExportedNet' | 'BatteryCharge') =>
       reading.columns[field][0] ?? Number.NaN;
-    const { links, batteryW } = powerFlows({
-      usage: value('PowerUsage'),
-      generation: value('Generating'),
-      importNet: value('PowerUsageNet'),
-      exportNet: value('PowerExportedNet'),
-    });
-    const f = this.format;
-    const hasBattery = batteryW !== 0 || (reading.columns.BatteryCharge[0] ?? 0) > 0;
-    const max = Math.max(1, ...links.map((l) => l.watts));
-    const nodes: [keyof typeof POS, string, string][] = [
-      ['solar', 'Solar', f.power(value('Generating'))],
-      ['grid', 'Grid', f.power(value('PowerUsageNet') - value('PowerExportedNet'))],
-      ['home', 'Home', f.power(value('PowerUsage'))],
-      ...(hasBattery
-        ? [
-            ['battery', 'Battery', `${f.number(reading.columns.BatteryCharge[0] ?? 0, 0)} %`] as [
-              keyof typeof POS,
-              string,
-              string,
-            ],
-          ]
-        : []),
-    ];
-    const active = links.filter((l) => l.watts >= 1 && (hasBattery || (l.from !== 'battery' && l.to !== 'battery')));
-    return html`<svg part="diagram" viewBox="0 0 320 300" aria-hidden="true">
-        ${svg`${[
-          ['solar', 'home'],
-          ['solar', 'grid'],
-          ['grid', 'home'],
-          ...(hasBattery
-            ? [
-                ['solar', 'battery'],
-                ['battery', 'home'],
-              ]
-            : []),
-        ].map(([a, b]) => svg`<path class="link" d=${path(a as keyof typeof POS, b as keyof typeof POS)}></path>`)}
-        ${active.map(
+    const view = powerFlowView(
+      {
+        usage: value('PowerUsage'),
+        generation: value('Generating'),
+        importNet: value('PowerUsageNet'),
+        exportNet: value('PowerExportedNet'),
+        batteryCharge: value('BatteryCharge'),
+      },
+      { hasBattery: deviceHasBattery(this.device.state.value as Device), format: this.format },
+    );
+    return html`<svg part="diagram" viewBox="0 0 ${VIEW_BOX.width} ${VIEW_BOX.height}" aria-hidden="true">
+        ${svg`<defs>
+          ${FLOW_SOURCES.map(
+            (source) =>
+              svg`<marker id="arrow-${source}" class="arrow from-${source}" viewBox="0 0 10 10" refX="8" refY="5"
+                markerWidth="11" markerHeight="11" markerUnits="userSpaceOnUse" orient="auto">
+                <path d="M0 0 L10 5 L0 10 Z"></path>
+              </marker>`,
+          )}
+        </defs>
+        ${view.tracks.map((t) => svg`<path class="track" part="track" data-track=${t.key} d=${t.d}></path>`)}
+        ${view.flows.map(
           (l) =>
-            svg`<path class="flow" data-flow="${l.from}-${l.to}" d=${path(l.from, l.to)}
-              style="stroke-width:${(1.5 + (4.5 * l.watts) / max).toFixed(2)}px;--_duration:${(3 - (2.4 * l.watts) / max).toFixed(2)}s"></path>`,
+            svg`<path class="flow from-${l.from}" part="flow" data-flow="${l.from}-${l.to}"
+              data-track=${l.track} d=${l.d} marker-end="url(#arrow-${l.from})"
+              style="stroke-width:${l.width}px;--_duration:${l.durationS}s"></path>`,
         )}
-        ${nodes.map(
-          ([key, label, text]) =>
-            svg`<g class="node ${key}" transform="translate(${POS[key][0]} ${POS[key][1]})">
-              <circle r="32"></circle>
-              <text y="-4">${label}</text>
-              <text class="value" y="13">${text}</text>
+        ${view.nodes.map(
+          (n) =>
+            svg`<g class="node ${n.key}" part="node" data-node=${n.key} transform="translate(${n.x} ${n.y})">
+              <circle r=${NODE_RADIUS}></circle>
+              <text class="label" y=${n.value ? -7 : 4}>${n.label}</text>
+              ${n.value ? svg`<text class="value" y="12">${n.value}</text>` : nothing}
+              ${n.caption ? svg`<text class="caption" part="caption" y=${NODE_RADIUS + 20}>${n.caption}</text>` : nothing}
             </g>`,
         )}`}
       </svg>
       <ul class="visually-hidden" part="description">
-        ${active.length === 0 ? html`<li>No power is flowing.</li>` : nothing}
-        ${active.map((l) => html`<li>${capital(l.from)} to ${l.to}: ${f.power(l.watts)}</li>`)}
+        ${view.description.map((line) => html`<li>${line}</li>`)}
       </ul>`;
   }
-}
-
-function path(from: keyof typeof POS, to: keyof typeof POS): string {
-  const [x1, y1] = POS[from];
-  const [x2, y2] = POS[to];
-  return `M${x1} ${y1} L${x2} ${y2}`;
-}
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -13,14 +13,24 @@ export default [
     }
     .node circle {
       fill: var(--_bg);
-      stroke-width: 2;
+      stroke-width: 2.5;
     }
     .node text {
       fill: var(--_fg);
-      font-size: 12px;
+      font-size: 13px;
       text-anchor: middle;
     }
+    .node .label {
+      fill: var(--_muted);
+      font-size: 12px;
+    }
     .node .value {
+      font-size: 14px;
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+    .node .caption {
+      font-size: 12px;
       font-weight: 600;
       font-variant-numeric: tabular-nums;
     }
@@ -36,17 +46,34 @@ export default [
     .battery circle {
       stroke: var(--_battery);
     }
-    .link {
+    .track {
       fill: none;
       stroke: var(--_border);
       stroke-width: 2;
     }
     .flow {
       fill: none;
-      stroke: var(--_accent);
       stroke-linecap: round;
       stroke-dasharray: 2 10;
       animation: ct-flow var(--_duration, 2s) linear infinite;
+    }
+    .flow.from-solar {
+      stroke: var(--_solar);
+    }
+    .flow.from-grid {
+      stroke: var(--_grid);
+    }
+    .flow.from-battery {
+      stroke: var(--_battery);
+    }
+    .arrow.from-solar {
+      fill: var(--_solar);
+    }
+    .arrow.from-grid {
+      fill: var(--_grid);
+    }
+    .arrow.from-battery {
+      fill: var(--_battery);
     }
     @keyframes ct-flow {
       to {

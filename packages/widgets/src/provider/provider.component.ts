@@ -3,7 +3,7 @@ import { LiveDataHub } from '@carbontrack/core/live';
 import { provide } from '@lit/context';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { liveHubContext } from '../shared/context.js';
+import { liveHubContext, providerTimeZoneContext } from '../shared/context.js';
 import styles from './provider.styles.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -30,6 +30,14 @@ export class CtProvider extends LitElement {
 
   /** Per-request timeout in ms (default 30 000). */
   @property({ attribute: 'timeout-ms', type: Number }) timeoutMs = DEFAULT_TIMEOUT_MS;
+
+  /**
+   * IANA time zone for every widget inside that sets none of its own. Default: each widget uses
+   * its device's own zone (from the device's coordinates), else the browser's.
+   */
+  @provide({ context: providerTimeZoneContext })
+  @property({ attribute: 'time-zone' })
+  timeZone = '';
 
   /** The shared data hub, undefined without `base-url`. */
   @provide({ context: liveHubContext })

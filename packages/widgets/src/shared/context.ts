@@ -12,3 +12,6 @@ if (doc && !doc[ROOT_FLAG]) {
   doc[ROOT_FLAG] = true;
   new ContextRoot().attach(doc.documentElement);
 }
+
+/** The `time-zone` of the nearest `<ct-provider>` ('' when it sets none). */
+export const providerTimeZoneContext = createContext<string>(Symbol.for('carbontrack.provider-time-zone'));

@@ -1,8 +1,9 @@
 import type { LiveDataHub, LiveState } from '@carbontrack/core/live';
 import { consume } from '@lit/context';
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { liveHubContext } from './context.js';
+import { type AttributeProblem, describeProblem, problem, warnOnce } from './attribute-check.js';
+import { liveHubContext, providerTimeZoneContext } from './context.js';
 import { type LiveController, messageOf } from './live-controller.js';
 import { Formatter, nearestLang } from './locale.js';
 
@@ -23,14 +24,52 @@ export class CtElement extends LitElement {
   @state()
   hub: LiveDataHub | undefined;
 
+  /** The `time-zone` of the nearest `<ct-provider>`, if it sets one. */
+  @consume({ context: providerTimeZoneContext, subscribe: true })
+  @state()
+  providerTimeZone: string | undefined;
+
+  /** What is wrong with the attributes, as of the last update (see {@link checkAttributes}). */
+  protected problems: AttributeProblem[] = [];
+
   private onScreen = true;
   private observer: IntersectionObserver | undefined;
   private formatter: Formatter | undefined;
   protected readonly controllers: LiveController<unknown>[] = [];
 
+  /** The poll interval in ms: `refresh-interval` when valid, else the element's default. */
   get refreshIntervalMs(): number {
-    const seconds = Number(this.refreshInterval);
-    return Number.isFinite(seconds) && seconds > 0 ? Math.max(1, seconds) * 1000 : 0;
+    const given = Number(this.refreshInterval);
+    const seconds = Number.isFinite(given) && given >= 0 ? given : this.defaultRefreshInterval;
+    return seconds > 0 ? Math.max(1, seconds) * 1000 : 0;
+  }
+
+  /** The element's documented `refresh-interval` default, in seconds (used for invalid values). */
+  protected get defaultRefreshInterval(): number {
+    return (this.constructor as typeof CtElement).refreshIntervalDefault;
+  }
+
+  /** Default of `refresh-interval` in seconds; each widget sets its own. */
+  static refreshIntervalDefault = 60;
+
+  /**
+   * Checks the attributes; each problem is logged once as a console warning naming the element,
+   * attribute and value, and a fatal one replaces the content with an error state naming it.
+   * Widgets extend the list with their own checks.
+   */
+  protected checkAttributes(): AttributeProblem[] {
+    const found: AttributeProblem[] = [];
+    if (!['light', 'dark', 'auto'].includes(this.theme)) {
+      found.push(problem('theme', this.theme, "must be 'light', 'dark' or 'auto'; using 'auto'"));
+    }
+    const interval = Number(this.refreshInterval);
+    if (!Number.isFinite(interval) || interval < 0) {
+      const given = this.getAttribute('refresh-interval') ?? String(this.refreshInterval);
+      found.push(
+        problem('refresh-interval', given, `must be a number of seconds >= 0; using ${this.defaultRefreshInterval}`),
+      );
+    }
+    return found;
   }
 
   /** On screen in a visible tab. */
@@ -68,7 +107,18 @@ export class CtElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.problems = this.checkAttributes();
+    for (const p of this.problems) warnOnce(this, p);
     for (const c of this.controllers) c.sync();
+  }
+
+  /** The error state of the first fatal attribute problem, or null when there is none. */
+  protected renderProblems(): TemplateResult | null {
+    const fatal = this.problems.find((p) => p.fatal);
+    if (!fatal) return null;
+    return html`<div class="error" part="error" role="alert">
+      <p part="error-message">${describeProblem(this, fatal)}</p>
+    </div>`;
   }
 
   private readonly onVisibility = (): void => {
@@ -85,6 +135,8 @@ export class CtElement extends LitElement {
    * have a value (render the content then).
    */
   protected renderStatus(states: readonly LiveState<unknown>[]): TemplateResult | null {
+    const invalid = this.renderProblems();
+    if (invalid) return invalid;
     const failed = states.find((s) => s.error !== undefined);
     if (failed) {
       return html`<div class="error" part="error" role="alert">
@@ -98,8 +150,11 @@ export class CtElement extends LitElement {
       </div>`;
     }
     if (states.some((s) => s.value === undefined)) {
-      return html`<div class="skeleton" part="skeleton" role="status" aria-busy="true" aria-label="Loading">
+      const progress = states.find((s) => s.progress)?.progress;
+      const label = progress ? `Loading ${progress.done} of ${progress.total} ${progress.unit}s` : 'Loading';
+      return html`<div class="skeleton" part="skeleton" role="status" aria-busy="true" aria-label=${label}>
         <span></span><span></span><span></span>
+        ${progress ? html`<p class="progress" part="progress">${label}</p>` : nothing}
       </div>`;
     }
     return null;

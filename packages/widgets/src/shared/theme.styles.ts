@@ -21,6 +21,9 @@ export default css`
     --_battery: var(--ct-color-battery, light-dark(#1a7f37, #3fb950));
     --_skeleton: var(--ct-color-skeleton, light-dark(#eaeef2, #21262d));
     display: block;
+    /* The containing block of .visually-hidden and any other absolutely positioned part, so they
+       stay inside the widget (and inside a page's clipping or scrolling box around it). */
+    position: relative;
     box-sizing: border-box;
     font-family: var(--ct-font-family, system-ui, -apple-system, 'Segoe UI', sans-serif);
     font-size: var(--ct-font-size, 14px);
@@ -97,6 +100,8 @@ export default css`
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
+  /* Read by screen readers, not shown, and never wider than 1px: on a wrapper (<div
+     class="visually-hidden"><table>...) or on the element itself. */
   .visually-hidden {
     position: absolute;
     width: 1px;
@@ -105,8 +110,14 @@ export default css`
     margin: -1px;
     overflow: hidden;
     clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
     border: 0;
+  }
+  /* A table ignores width and overflow and grows to its content (626px in the chart); as a block it
+     holds 1px and clips its rows, and keeps its table, header and cell roles (Chromium's tree). */
+  table.visually-hidden {
+    display: block;
   }
   @media (prefers-reduced-motion: reduce) {
     .skeleton span {

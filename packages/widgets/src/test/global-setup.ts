@@ -12,6 +12,8 @@ export interface TestDevices {
   offline: string;
   /** The hostile fixture whose names carry HTML. */
   hostile: string;
+  /** The IANA zone of `live`'s city (its coordinates are in it). */
+  liveZone: string;
 }
 
 declare module 'vitest' {
@@ -40,7 +42,13 @@ export default async function setup(project: TestProject) {
   const hostile = mine.find((d) => d.name.includes('<img'));
   if (!live || !other || !offline || !hostile) throw new Error('the simulator world lacks a device the tests need');
   project.provide('simulatorUrl', running.url);
-  project.provide('devices', { live: live.id, other: other.id, offline: offline.id, hostile: hostile.id });
+  project.provide('devices', {
+    live: live.id,
+    other: other.id,
+    offline: offline.id,
+    hostile: hostile.id,
+    liveZone: live.timeZone,
+  });
   if (existing) return;
   return async () => {
     setRunningSimulator(undefined);

@@ -39,10 +39,26 @@ export default [
     .legend button[aria-pressed='false'] .swatch {
       opacity: 0.35;
     }
+    .zone {
+      font-size: 0.85em;
+    }
     .plot {
       position: relative;
       height: var(--ct-chart-height, 240px);
       min-width: 0;
+      /* A drag across the plot zooms; it must not select the page's text. */
+      user-select: none;
+      -webkit-user-select: none;
+      border-radius: 4px;
+    }
+    .plot:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
+    .plot-mount {
+      position: absolute;
+      inset: 0;
+      overflow: hidden;
     }
     .plot .uplot {
       font-family: inherit;
