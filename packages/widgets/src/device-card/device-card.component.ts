@@ -1,7 +1,8 @@
 import type { Device, MeasurementField } from '@carbontrack/core';
-import { deviceResource, type LatestReading, latestReadingResource } from '@carbontrack/core/live';
+import { deviceHasBattery, deviceResource, type LatestReading, latestReadingResource } from '@carbontrack/core/live';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { type AttributeProblem, problem } from '../shared/attribute-check.js';
 import { CtElement } from '../shared/ct-element.js';
 import { fieldUnit } from '../shared/field-info.js';
 import { LiveController } from '../shared/live-controller.js';
@@ -46,8 +47,13 @@ export class CtDeviceCard extends CtElement {
   /** The 16-digit device ID. */
   @property({ attribute: 'device-id' }) deviceId = '';
 
-  /** Minutes without a data update after which the device counts as offline. */
+  /** Minutes without a data update after which the device counts as offline (a number > 0). */
   @property({ attribute: 'offline-after', type: Number }) offlineAfter = 15;
+
+  /** Seconds between live refreshes while visible; 0 turns polling off. */
+  @property({ attribute: 'refresh-interval', type: Number }) override refreshInterval = 60;
+
+  static override refreshIntervalDefault = 60;
 
   private readonly device = new LiveController<Device>(this, () =>
     this.deviceId ? deviceResource(this.deviceId) : null,
@@ -72,7 +78,22 @@ export class CtDeviceCard extends CtElement {
   /** Whether the last data update is younger than `offline-after` minutes. */
   get online(): boolean {
     const last = this.lastDataUpdate;
-    return last !== null && Date.now() - last < this.offlineAfter * 60_000;
+    const minutes = Number(this.offlineAfter) > 0 ? Number(this.offlineAfter) : 15;
+    return last !== null && Date.now() - last < minutes * 60_000;
+  }
+
+  protected override checkAttributes(): AttributeProblem[] {
+    const found = super.checkAttributes();
+    if (!(Number(this.offlineAfter) > 0)) {
+      found.push(
+        problem(
+          'offline-after',
+          this.getAttribute('offline-after') ?? this.offlineAfter,
+          'must be a number of minutes > 0; using 15',
+        ),
+      );
+    }
+    return found;
   }
 
   protected override render() {
@@ -84,7 +105,7 @@ export class CtDeviceCard extends CtElement {
     const value = (field: MeasurementField): number => reading?.columns[field][0] ?? Number.NaN;
     const metric = (label: string, field: MeasurementField) =>
       html`<div part="metric"><dt>${label}</dt><dd>${f.withUnit(value(field), fieldUnit(field))}</dd></div>`;
-    const hasBattery = /battery/i.test(`${device.SensorConfig ?? ''} ${device.MeasurementConfig ?? ''}`);
+    const hasBattery = deviceHasBattery(device);
     const signal = value('SignalStrength');
     const last = this.lastDataUpdate;
     const online = this.online;

@@ -62,6 +62,10 @@ export class CtElement extends LitElement {
     if (!['light', 'dark', 'auto'].includes(this.theme)) {
       found.push(problem('theme', this.theme, "must be 'light', 'dark' or 'auto'; using 'auto'"));
     }
+    const deviceId = (this as { deviceId?: unknown }).deviceId;
+    if (typeof deviceId === 'string' && deviceId !== '' && !/^\d{16}$/.test(deviceId)) {
+      found.push(problem('device-id', deviceId, 'must be the 16-digit device ID', true));
+    }
     const interval = Number(this.refreshInterval);
     if (!Number.isFinite(interval) || interval < 0) {
       const given = this.getAttribute('refresh-interval') ?? String(this.refreshInterval);

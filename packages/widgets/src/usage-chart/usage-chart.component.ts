@@ -253,9 +253,6 @@ export class CtUsageChart extends CtElement {
         ),
       );
     }
-    if (this.deviceId && !/^\d{16}$/.test(this.deviceId)) {
-      found.push(problem('device-id', this.deviceId, 'must be the 16-digit device ID', true));
-    }
     try {
       this.zones.resolved;
     } catch (error) {
