@@ -1,5 +1,6 @@
 // Bundles the extension into one CommonJS file (vscode external) and copies the webview assets.
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, cp, mkdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,10 @@ try {
   widgets = join(dirname(require.resolve('@carbontrack/widgets/package.json')), 'dist', 'ct-widgets.js');
   await stat(widgets);
   await copyFile(widgets, join(dist, 'webview', 'ct-widgets.js'));
-  console.log('copied ct-widgets.js into dist/webview');
+  // The bundle is code-split: it imports ./chunks/* relative to its own URL.
+  const chunks = join(dirname(widgets), 'chunks');
+  if (existsSync(chunks)) await cp(chunks, join(dist, 'webview', 'chunks'), { recursive: true });
+  console.log(`copied ct-widgets.js${existsSync(chunks) ? ' and its chunks' : ''} into dist/webview`);
 } catch {
   console.warn(`warning: ${widgets ?? '@carbontrack/widgets'} not found; the measurements panel will have no chart`);
 }

@@ -2,10 +2,10 @@ import { AuthenticationError, MEASUREMENT_FIELD_NAMES, NetworkError } from '@car
 import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorReporter } from '../src/connections/report-error.js';
 import { activate, type CarbonTrackApi } from '../src/extension.js';
-import type { TreeNode } from '../src/tree/tree-nodes.js';
-import { toSeriesMessage } from '../src/webview/measurements-panel.js';
+import type { DeviceNode, TreeNode } from '../src/tree/tree-nodes.js';
+import { MeasurementsPanels, toSeriesMessage } from '../src/webview/measurements-panel.js';
 import { renderPanelHtml } from '../src/webview/panel-html.js';
-import { scriptedWindow } from './helpers.js';
+import { scriptedWindow, startSimulator } from './helpers.js';
 import { recorded, TestSecrets, Uri } from './vscode-double.js';
 
 describe('activate() in the vscode double', () => {
@@ -101,5 +101,31 @@ describe('measurements webview page', () => {
     expect(message.time).toEqual([1, 2]);
     expect(message.columns.PowerUsage).toEqual([5, null]);
     expect(Object.keys(message.columns)).toHaveLength(34);
+  });
+
+  it('posts the carbontrack.timeZone setting with the series', async () => {
+    const sim = await startSimulator();
+    try {
+      const deviceId = sim.running.simulator.world.devices[0]?.id as string;
+      const client = await sim.sessions.client(sim.connection);
+      const node: DeviceNode = {
+        kind: 'device',
+        connection: sim.connection,
+        deviceId,
+        device: await client.device(deviceId),
+        reading: undefined,
+      };
+      const panels = new MeasurementsPanels(
+        sim.sessions,
+        Uri.file('/ext/dist/webview') as never,
+        false,
+        () => 'Australia/Perth',
+      );
+      const message = await panels.load(node, '24h');
+      expect(message).toMatchObject({ type: 'series', range: '24h', timeZone: 'Australia/Perth' });
+      expect(message.series.time.length).toBeGreaterThan(0);
+    } finally {
+      await sim.close();
+    }
   });
 });

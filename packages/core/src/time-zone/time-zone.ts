@@ -6,13 +6,21 @@ import { assertTimeZone, zoneOffset } from '../energy/calendar-buckets.js';
  */
 export function canonicalTimeZone(zone: string): string | null {
   if (typeof zone !== 'string' || zone.trim() === '') return null;
+  const known = canonical.get(zone);
+  if (known !== undefined) return known;
+  let name: string | null;
   try {
     assertTimeZone(zone.trim());
-    return new Intl.DateTimeFormat('en', { timeZone: zone.trim() }).resolvedOptions().timeZone;
+    name = new Intl.DateTimeFormat('en', { timeZone: zone.trim() }).resolvedOptions().timeZone;
   } catch {
-    return null;
+    name = null;
   }
+  // Views ask on every render; a formatter per call costs about a millisecond.
+  if (canonical.size < 1000) canonical.set(zone, name);
+  return name;
 }
+
+const canonical = new Map<string, string | null>();
 
 /** Whether `zone` is an IANA time zone the runtime knows. */
 export function isTimeZone(zone: string): boolean {

@@ -1,5 +1,4 @@
 import { MEASUREMENT_FIELD_NAMES, type MeasurementSeries } from '@carbontrack/core';
-import { summarize } from '@carbontrack/core/energy';
 import { type Uri, ViewColumn, type WebviewPanel, window } from 'vscode';
 import type { ConnectionSessions } from '../connections/connection-sessions.js';
 import { presetRange, type RangePreset } from '../devices/date-range.js';
@@ -28,7 +27,8 @@ const RANGES: Record<string, RangePreset | '24h'> = { '24h': '24h', '7d': '7d', 
 
 /**
  * "Show Measurements": one webview panel per device with `<ct-usage-chart>` and `<ct-energy-summary>`.
- * The extension host fetches with core and posts the series and its summary; the page has no network
+ * The extension host fetches with core and posts the series and the time zone to show it in (the
+ * `carbontrack.timeZone` setting); `<ct-energy-summary>` sums the series with core. The page has no network
  * access and never sees credentials.
  */
 export class MeasurementsPanels {
@@ -87,7 +87,7 @@ export class MeasurementsPanels {
     return panel;
   }
 
-  /** The message the page gets for a range: the series and core's summary of it. */
+  /** The message the page gets for a range: the series and the zone it is shown in. */
   async load(node: DeviceNode, range: RangePreset | '24h') {
     const now = Date.now();
     const { from, to, label } =
@@ -100,7 +100,7 @@ export class MeasurementsPanels {
       range,
       label,
       series: toSeriesMessage(series),
-      summary: summarize(series, { timeZone: this.timeZone() }),
+      timeZone: this.timeZone(),
     };
   }
 

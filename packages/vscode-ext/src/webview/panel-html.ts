@@ -26,7 +26,7 @@ const escapeHtml = (text: string) =>
  * only with this page's nonce, images and styles only from the extension. `'unsafe-inline'` for styles is
  * needed because uPlot positions its cursor, legend and overlay with inline `style` attributes; Lit itself
  * uses adoptedStyleSheets, which CSP does not restrict. The page never holds credentials: the extension host
- * fetches with core and posts `{ type: 'series' }` messages.
+ * fetches with core and posts `{ type: 'series' }` messages (the series and its time zone).
  */
 export function renderPanelHtml(options: PanelHtmlOptions): string {
   const { cspSource, nonce } = options;
@@ -121,9 +121,11 @@ ${widgets}
       return;
     }
     await Promise.all([customElements.whenDefined('ct-usage-chart'), customElements.whenDefined('ct-energy-summary')]);
+    // The carbontrack.timeZone setting, not the browser's zone: the chart's axis and tooltip, the peak time.
+    chart.timeZone = message.timeZone;
+    summary.timeZone = message.timeZone;
     chart.series = series;
     summary.series = series;
-    summary.summary = message.summary;
     vscode.setState({ range: message.range });
   });
   vscode.postMessage({ type: 'ready', range: vscode.getState()?.range ?? '24h' });

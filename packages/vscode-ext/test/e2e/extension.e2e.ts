@@ -11,13 +11,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCarbonTrackClient } from '@carbontrack/core';
 import { listen, type RunningSimulator } from '@carbontrack/simulator';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatSeries } from '../../src/measurements/measurement-rows.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = join(root, 'test-artifacts');
 const PAGE_SIZE = 5;
+// Fewer saturated pixels than this on the chart's canvas: its series are not drawn (a day of one device
+// draws about 2,800 in this window).
+const MIN_PLOT_PIXELS = 500;
+// Not the browser's (UTC): the webview must hand the setting to its widgets.
+const TIME_ZONE = 'Australia/Sydney';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,6 +47,7 @@ describe('carbonTRACK in code-server', () => {
   let reference: RunningSimulator;
   let client: ReturnType<typeof createCarbonTrackClient>;
   let shot = 0;
+  const pageErrors: string[] = [];
   const screenshot = async (name: string) => {
     await page.screenshot({ path: join(artifacts, `${String(++shot).padStart(2, '0')}-${name}.png`) });
   };
@@ -77,6 +83,7 @@ describe('carbonTRACK in code-server', () => {
         'security.workspace.trust.enabled': false,
         'files.simpleDialog.enable': true,
         'carbontrack.customerPageSize': PAGE_SIZE,
+        'carbontrack.timeZone': TIME_ZONE,
         'workbench.tips.enabled': false,
       }),
     );
@@ -158,6 +165,11 @@ describe('carbonTRACK in code-server', () => {
       ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // Errors of every frame, the webviews' included: printed when a test fails.
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`${message.location().url}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
     await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   });
@@ -170,7 +182,11 @@ describe('carbonTRACK in code-server', () => {
   });
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await screenshot(`failed-${context.task.name.slice(0, 40)}`);
+    if (context.task.result?.state === 'fail' && page) {
+      await screenshot(`failed-${context.task.name.slice(0, 40)}`);
+      if (pageErrors.length > 0) console.error(`errors in the page:\n${pageErrors.join('\n')}`);
+    }
+    pageErrors.length = 0;
   });
 
   const runCommand = async (title: string) => {
@@ -190,6 +206,120 @@ describe('carbonTRACK in code-server', () => {
     await page.keyboard.press('Enter');
   };
   const row = (name: string | RegExp) => page.getByRole('treeitem', { name }).first();
+  // VS Code arms a context-menu item's mouse-up only 100 ms after the menu renders (so the right-click's own
+  // mouse-up cannot pick an item): a click sooner is dropped and the menu stays open. Click until it closes.
+  const contextMenu = async (target: Locator, item: string | RegExp) => {
+    await target.click({ button: 'right' });
+    const entry = page.getByRole('menuitem', { name: item });
+    await entry.waitFor();
+    for (let attempt = 1; await entry.isVisible(); attempt++) {
+      if (attempt > 5) throw new Error(`the context menu stayed open after ${attempt - 1} clicks on ${item}`);
+      await entry.click();
+      await entry.waitFor({ state: 'hidden', timeout: 1_000 }).catch(() => {});
+    }
+  };
+
+  /** The chart's state, read in the webview: what its canvas shows and the range it says it draws. */
+  const chartState = (frame: FrameLocator) =>
+    frame.locator('ct-usage-chart').evaluate((element) => {
+      const chart = element as HTMLElement & {
+        currentView: { from: number; to: number } | null;
+        uplot: { scales: { x: { min?: number; max?: number } } } | null;
+      };
+      const canvas = chart.shadowRoot?.querySelector('canvas');
+      // The series are the only saturated pixels: axes, grid and text are grey.
+      let colouredPixels = 0;
+      if (canvas?.isConnected && canvas.width > 0 && canvas.height > 0) {
+        const { data } = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height) ?? { data: [] };
+        for (let i = 0; i + 3 < data.length; i += 4) {
+          const [r, g, b, a] = [data[i] as number, data[i + 1] as number, data[i + 2] as number, data[i + 3] as number];
+          if (a > 128 && Math.max(r, g, b) - Math.min(r, g, b) > 60) colouredPixels++;
+        }
+      }
+      const x = chart.uplot?.scales.x;
+      return {
+        canvasConnected: canvas?.isConnected ?? false,
+        colouredPixels,
+        view: chart.currentView,
+        scale: x ? { from: x.min, to: x.max } : null,
+      };
+    });
+  const span = (view: { from: number; to: number } | null | undefined) => (view ? view.to - view.from : Number.NaN);
+
+  const expectDrawn = async (frame: FrameLocator, minimum: number, when: string) => {
+    await expect
+      .poll(async () => (await chartState(frame)).canvasConnected, {
+        timeout: 5_000,
+        message: `the chart still has its canvas ${when}`,
+      })
+      .toBe(true);
+    await expect
+      .poll(async () => (await chartState(frame)).colouredPixels, {
+        timeout: 5_000,
+        message: `the series are still drawn on the canvas ${when}`,
+      })
+      .toBeGreaterThan(minimum);
+  };
+  const expectView = (frame: FrameLocator, message: string) =>
+    expect.poll(async () => (await chartState(frame)).view, { timeout: 5_000, message });
+
+  /**
+   * Drives the webview's `<ct-usage-chart>` with real input only (chromium's mouse and keyboard, no
+   * synthetic events): hovering keeps the plot drawn, a drag zooms in and a double-click zooms out, and
+   * the focused plot zooms in with "+" and back out with Escape.
+   */
+  const driveChart = async (frame: FrameLocator) => {
+    const chart = frame.locator('ct-usage-chart');
+    const before = await chartState(frame);
+    const whole = before.view as { from: number; to: number };
+    expect(whole, 'the chart reports the range it draws').not.toBeNull();
+    // uPlot's event overlay covers the plotting area exactly.
+    const box = await chart.locator('.u-over').boundingBox();
+    if (!box) throw new Error('the chart has no plotting area');
+    const y = box.y + box.height / 2;
+    const at = (share: number) => box.x + box.width * share;
+
+    await page.mouse.move(at(0.05), y);
+    await page.mouse.move(at(0.95), y, { steps: 25 });
+    await screenshot('chart-after-hover');
+    await expectDrawn(frame, Math.max(MIN_PLOT_PIXELS, before.colouredPixels / 2), 'after the mouse moved across it');
+
+    await page.mouse.move(at(0.3), y);
+    await page.mouse.down();
+    await page.mouse.move(at(0.6), y, { steps: 10 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => span((await chartState(frame)).view), { timeout: 5_000, message: 'a drag zooms in' })
+      .toBeLessThan(span(whole) * 0.5);
+    const zoomed = await chartState(frame);
+    await screenshot('chart-zoomed');
+    expect(span(zoomed.view)).toBeGreaterThan(span(whole) * 0.1);
+    expect(zoomed.view?.from).toBeGreaterThan(whole.from);
+    expect(zoomed.view?.to).toBeLessThan(whole.to);
+    expect(zoomed.scale, "uPlot's x scale follows the view").toEqual(zoomed.view);
+    await expectDrawn(frame, MIN_PLOT_PIXELS, 'once zoomed');
+    await page.mouse.dblclick(at(0.5), y);
+    await expectView(frame, 'a double-click shows the whole range again').toEqual(whole);
+
+    const plot = chart
+      .getByRole('application', { name: /\S/ })
+      .or(chart.getByRole('img', { name: /\S/ }))
+      .first();
+    await plot.waitFor({ timeout: 5_000 });
+    const focused = () => plot.evaluate((element) => element.matches(':focus'));
+    const plotBox = await plot.boundingBox();
+    if (plotBox) await page.mouse.click(plotBox.x + plotBox.width / 2, plotBox.y + plotBox.height / 2);
+    for (let tab = 0; !(await focused()) && tab < 12; tab++) await page.keyboard.press('Tab');
+    expect(await focused(), 'the plot takes keyboard focus').toBe(true);
+    await page.keyboard.press('+');
+    await expect
+      .poll(async () => span((await chartState(frame)).view), { timeout: 5_000, message: '"+" zooms in' })
+      .toBeLessThan(span(whole));
+    await page.keyboard.press('Escape');
+    await expectView(frame, 'Escape shows the whole range again').toEqual(whole);
+    await expectDrawn(frame, MIN_PLOT_PIXELS, 'after the keyboard zoom');
+    await screenshot('chart-after-keyboard');
+  };
 
   it('shows the simulator customers in the tree and "Load more…" adds the next page', async () => {
     await page.getByRole('tab', { name: /carbonTRACK/ }).click();
@@ -224,10 +354,22 @@ describe('carbonTRACK in code-server', () => {
     await expect
       .poll(async () => frame.locator('#status').textContent(), { timeout: 60_000 })
       .toMatch(/last 24 hours: \d+ records/);
-    const bundled = existsSync(join(root, 'dist', 'webview', 'ct-widgets.js'));
-    if (bundled) await frame.locator('ct-usage-chart canvas').first().waitFor({ timeout: 30_000 });
+    if (!existsSync(join(root, 'dist', 'webview', 'ct-widgets.js'))) {
+      await screenshot('measurements-webview');
+      console.warn('e2e: ct-widgets.js was not built; the chart checks were skipped');
+      return;
+    }
+    await expect(frame.locator('#status').textContent(), 'the widgets bundle loads').resolves.not.toMatch(/missing/);
+    await frame.locator('ct-usage-chart canvas').first().waitFor({ timeout: 30_000 });
+    const zones = await frame
+      .locator('ct-usage-chart, ct-energy-summary')
+      .evaluateAll((elements) => elements.map((element) => (element as HTMLElement & { timeZone: string }).timeZone));
+    expect(zones).toEqual([TIME_ZONE, TIME_ZONE]);
+    await expect
+      .poll(async () => (await chartState(frame)).colouredPixels, { timeout: 10_000, message: 'the series are drawn' })
+      .toBeGreaterThan(MIN_PLOT_PIXELS);
     await screenshot('measurements-webview');
-    if (!bundled) console.warn('e2e: ct-widgets.js was not built; the chart canvas check was skipped');
+    await driveChart(frame);
   });
 
   it('runs a .ctquery file through its CodeLens; the result editor holds the expected rows', async () => {
@@ -269,8 +411,7 @@ describe('carbonTRACK in code-server', () => {
     const deviceRow = page.locator('.monaco-list-row', { hasText: device.name }).first();
     // Clicking the active container's tab would hide the side bar: only click when it is not showing.
     if (!(await deviceRow.isVisible())) await page.getByRole('tab', { name: /carbonTRACK/ }).click();
-    await deviceRow.click({ button: 'right' });
-    await page.getByRole('menuitem', { name: /Export Measurements/ }).click();
+    await contextMenu(deviceRow, /Export Measurements/);
     await quickInput('Custom', 'Measurement range');
     await quickInput('2026-01-10', 'From (inclusive');
     await quickInput('2026-01-12', 'To (exclusive');
