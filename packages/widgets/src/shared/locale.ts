@@ -11,29 +11,54 @@ export function nearestLang(element: Element): string {
   return supported(globalThis.navigator?.language ?? 'en');
 }
 
+const supportedLangs = new Map<string, string>();
 function supported(lang: string): string {
-  try {
-    return Intl.NumberFormat.supportedLocalesOf([lang]).length > 0 ? lang : 'en';
-  } catch {
-    return 'en';
+  let known = supportedLangs.get(lang);
+  if (known === undefined) {
+    try {
+      known = Intl.NumberFormat.supportedLocalesOf([lang]).length > 0 ? lang : 'en';
+    } catch {
+      known = 'en';
+    }
+    // Every render asks; the lookup is slow and the answer never changes.
+    if (supportedLangs.size < 100) supportedLangs.set(lang, known);
   }
+  return known;
+}
+
+// Intl formatters are slow to build and immutable: one per locale and options, shared by every widget.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A shared `Intl.DateTimeFormat` for a locale, zone and style. */
+export function dateTimeFormat(
+  lang: string,
+  timeZone: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone ?? ''}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { ...options, ...(timeZone ? { timeZone } : {}) });
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
 /** Number and date formatting in one locale, with the units of `MEASUREMENT_FIELDS`. */
 export class Formatter {
   readonly lang: string;
-  private readonly cache = new Map<string, Intl.NumberFormat>();
 
   constructor(lang: string) {
     this.lang = lang;
   }
 
   number(value: number, maximumFractionDigits = 1, minimumFractionDigits = 0): string {
-    const key = `${maximumFractionDigits}:${minimumFractionDigits}`;
-    let format = this.cache.get(key);
+    const key = `${this.lang}|${maximumFractionDigits}:${minimumFractionDigits}`;
+    let format = numberFormats.get(key);
     if (!format) {
       format = new Intl.NumberFormat(this.lang, { maximumFractionDigits, minimumFractionDigits });
-      this.cache.set(key, format);
+      numberFormats.set(key, format);
     }
     return format.format(value);
   }
@@ -58,12 +83,7 @@ export class Formatter {
   }
 
   dateTime(epochMs: number, timeZone?: string, options: Intl.DateTimeFormatOptions = {}): string {
-    return new Intl.DateTimeFormat(this.lang, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      ...(timeZone ? { timeZone } : {}),
-      ...options,
-    }).format(epochMs);
+    return dateTimeFormat(this.lang, timeZone, { dateStyle: 'medium', timeStyle: 'short', ...options }).format(epochMs);
   }
 
   /** "2 min ago", "in 3 hours", "now". */

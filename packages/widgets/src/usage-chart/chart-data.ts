@@ -7,6 +7,25 @@ export interface ChartColumns {
   columns: (Float64Array | (number | null)[])[];
 }
 
+/** Minimum, maximum, sum, count and latest of one column's values (NaN gaps skipped). */
+export interface ColumnStats {
+  min: number;
+  max: number;
+  sum: number;
+  /** Values present. */
+  count: number;
+  /** The last value present (NaN when none). */
+  latest: number;
+}
+
+const emptyStats = (): ColumnStats => ({
+  min: Number.POSITIVE_INFINITY,
+  max: Number.NEGATIVE_INFINITY,
+  sum: 0,
+  count: 0,
+  latest: Number.NaN,
+});
+
 /** Index of the first element of a sorted array that is >= `value`. */
 export function lowerBound(sorted: Float64Array, value: number, start = 0): number {
   let lo = start;
@@ -46,40 +65,51 @@ export function chartColumns(
   from: number,
   to: number,
   pixels: number,
-): ChartColumns {
+): ChartColumns & { stats: ColumnStats[] } {
   const start = lowerBound(time, from);
   const end = Math.max(start, upperBound(time, to, start));
   const span = end - start;
   let rows: Int32Array | null = null;
+  // The statistics of every row in range come from the same pass that picks the rows to draw.
+  const stats = columns.map(emptyStats);
   if (span > pixels * 4 && to > from) {
     const width = Math.max(1, Math.round(pixels));
-    const keep = m4Rows(time, columns, start, end, from, to, width);
-    let count = 0;
-    for (let i = 0; i < span; i++) count += keep[i] as number;
-    rows = new Int32Array(count);
-    for (let i = 0, j = 0; i < span; i++) if (keep[i]) rows[j++] = start + i;
+    const keep = m4Rows(time, columns, start, end, from, to, width, stats);
+    // At most five picks per pixel column and series: one pass, no count first.
+    const picked = new Int32Array(Math.min(span, 5 * width * columns.length + 1));
+    let j = 0;
+    for (let i = 0; i < span; i++) if (keep[i]) picked[j++] = start + i;
+    rows = picked.subarray(0, j);
   }
   const n = rows ? rows.length : span;
   const t = rows ? new Float64Array(n) : time.slice(start, end);
   if (rows) for (let i = 0; i < n; i++) t[i] = time[rows[i] as number] as number;
   const out: (Float64Array | (number | null)[])[] = [];
-  for (const column of columns) {
+  columns.forEach((column, c) => {
     const values = rows ? new Float64Array(n) : column.slice(start, end);
+    const st = stats[c] as ColumnStats;
     let gaps = false;
     for (let i = 0; i < n; i++) {
       const v = rows ? (column[rows[i] as number] as number) : (values[i] as number);
       if (rows) values[i] = v;
       if (Number.isNaN(v)) gaps = true;
+      else if (!rows) {
+        if (v < st.min) st.min = v;
+        if (v > st.max) st.max = v;
+        st.sum += v;
+        st.count++;
+        st.latest = v;
+      }
     }
     out.push(gaps ? Array.from(values, (v) => (Number.isNaN(v) ? null : v)) : values);
-  }
-  return { time: t, columns: out };
+  });
+  return { time: t, columns: out, stats };
 }
 
 /**
  * Marks (relative to `start`) the rows core's M4 keeps for any of `columns` within rows
  * [start, end): per pixel column and series the first and last non-NaN row, the first row of the
- * minimum and of the maximum, and the first NaN row.
+ * minimum and of the maximum, and the first NaN row. Adds every value to `stats` on the way.
  */
 function m4Rows(
   time: Float64Array,
@@ -89,6 +119,7 @@ function m4Rows(
   from: number,
   to: number,
   pixels: number,
+  stats: ColumnStats[],
 ): Uint8Array {
   const span = end - start;
   const keep = new Uint8Array(span);
@@ -106,7 +137,13 @@ function m4Rows(
     }
   }
   bounds[segments] = end;
-  for (const values of columns) {
+  columns.forEach((values, c) => {
+    const st = stats[c] as ColumnStats;
+    let sum = 0;
+    let count = 0;
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    let latest = Number.NaN;
     for (let s = 0; s < segments; s++) {
       const b0 = bounds[s] as number;
       const b1 = bounds[s + 1] as number;
@@ -123,6 +160,8 @@ function m4Rows(
           if (gap < 0) gap = row;
           continue;
         }
+        sum += v;
+        count++;
         if (first < 0) {
           first = min = max = row;
           minValue = maxValue = v;
@@ -140,9 +179,17 @@ function m4Rows(
         keep[last - start] = 1;
         keep[min - start] = 1;
         keep[max - start] = 1;
+        if (minValue < lo) lo = minValue;
+        if (maxValue > hi) hi = maxValue;
+        latest = values[last] as number;
       }
       if (gap >= 0) keep[gap - start] = 1;
     }
-  }
+    st.min = lo;
+    st.max = hi;
+    st.sum = sum;
+    st.count = count;
+    st.latest = latest;
+  });
   return keep;
 }

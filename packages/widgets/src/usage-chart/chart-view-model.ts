@@ -1,6 +1,7 @@
 import type { MeasurementField, MeasurementSeries } from '@carbontrack/core';
 import { type CalendarUnit, resample } from '@carbontrack/core/energy';
 import { type ChartColumns, chartColumns } from './chart-data.js';
+import { type SeriesStats, seriesStats } from './chart-table.js';
 
 /** The time range shown: the whole data range, or a zoomed part of it. */
 export interface ChartView {
@@ -18,6 +19,8 @@ export interface ChartModel extends ChartColumns {
   ends: Float64Array;
   /** The calendar unit of the energy buckets, null in power mode. */
   unit: CalendarUnit | null;
+  /** Each field's power statistics over every row in the view (for the table). */
+  stats: SeriesStats[];
 }
 
 const DAY_MS = 86_400_000;
@@ -53,7 +56,15 @@ export function chartModel(
       view.to,
       pixels,
     );
-    return { ...columns, mode, ends: new Float64Array(0), unit: null };
+    const stats = columns.stats.map((st, i) => ({
+      field: fields[i] as MeasurementField,
+      min: st.min,
+      max: st.max,
+      mean: st.count ? st.sum / st.count : Number.NaN,
+      latest: st.latest,
+      count: st.count,
+    }));
+    return { time: columns.time, columns: columns.columns, mode, ends: new Float64Array(0), unit: null, stats };
   }
   const unit = energyUnit(view.to - view.from);
   const buckets = resample(series, unit, { fields: [...fields], timeZone, aggregate: 'energy' });
@@ -67,6 +78,7 @@ export function chartModel(
     time: Float64Array.from(keep, (i) => buckets.start[i] as number),
     ends: Float64Array.from(keep, (i) => buckets.end[i] as number),
     columns: fields.map((field) => Float64Array.from(keep, (i) => buckets.columns[field][i] as number)),
+    stats: seriesStats(series, fields, view),
   };
 }
 

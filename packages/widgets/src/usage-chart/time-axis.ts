@@ -1,4 +1,5 @@
 import { timeZoneOffsetMs } from '@carbontrack/core/time-zone';
+import { dateTimeFormat } from '../shared/locale.js';
 
 /** One labelled tick of the time axis. */
 export interface TimeTick {
@@ -27,23 +28,14 @@ const STEPS: Array<{ step: Step; approxMs: number }> = [
 /** Least room per label, CSS px: wide enough for "30 Nov" or "14:00" with a gap. */
 const MIN_SPACING_PX = 64;
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-function format(lang: string, timeZone: string, style: 'time' | 'day' | 'month' | 'year'): Intl.DateTimeFormat {
-  const key = `${lang}|${timeZone}|${style}`;
-  let f = formats.get(key);
-  if (!f) {
-    const options: Intl.DateTimeFormatOptions =
-      style === 'time'
-        ? { hour: 'numeric', minute: '2-digit' }
-        : style === 'day'
-          ? { day: 'numeric', month: 'short' }
-          : style === 'month'
-            ? { month: 'short' }
-            : { year: 'numeric' };
-    f = new Intl.DateTimeFormat(lang, { ...options, timeZone });
-    formats.set(key, f);
-  }
-  return f;
+const STYLES: Record<'time' | 'day' | 'month' | 'year', Intl.DateTimeFormatOptions> = {
+  time: { hour: 'numeric', minute: '2-digit' },
+  day: { day: 'numeric', month: 'short' },
+  month: { month: 'short' },
+  year: { year: 'numeric' },
+};
+function format(lang: string, timeZone: string, style: keyof typeof STYLES): Intl.DateTimeFormat {
+  return dateTimeFormat(lang, timeZone, STYLES[style]);
 }
 
 /**
@@ -58,14 +50,17 @@ export function timeTicks(from: number, to: number, widthPx: number, timeZone: s
   const most = Math.max(2, Math.floor(widthPx / MIN_SPACING_PX));
   const choice = STEPS.find((s) => (to - from) / s.approxMs <= most) ?? STEPS[STEPS.length - 1];
   const step = (choice as (typeof STEPS)[number]).step;
-  const instants =
+  const ticks =
     step.kind === 'wall' ? wallTicks(from, to, step.ms, timeZone) : monthTicks(from, to, step.months, timeZone);
-  return instants.map((at) => ({ at, label: label(at, step, timeZone, lang) }));
+  return ticks.map(([at, offset]) => ({ at, label: label(at, offset, step, timeZone, lang) }));
 }
 
+/** A tick's instant and the zone's offset there. */
+type Tick = [at: number, offset: number];
+
 /** Instants in [from, to] whose local wall time is a multiple of `stepMs` (from 1970-01-01 local). */
-function wallTicks(from: number, to: number, stepMs: number, timeZone: string): number[] {
-  const out: number[] = [];
+function wallTicks(from: number, to: number, stepMs: number, timeZone: string): Tick[] {
+  const out: Tick[] = [];
   let offset = timeZoneOffsetMs(timeZone, from);
   // Whole-week steps start on Mondays (1970-01-01 was a Thursday: Monday is 4 days later).
   const phase = stepMs % (7 * DAY) === 0 ? 4 * DAY : 0;
@@ -83,25 +78,26 @@ function wallTicks(from: number, to: number, stepMs: number, timeZone: string): 
       }
     }
     if (at > to) break;
-    if (at >= from) out.push(at);
+    if (at >= from) out.push([at, offset]);
     wall += stepMs;
   }
   return out;
 }
 
 /** Local midnights of the first day of every `months`-th month (January-aligned) in [from, to]. */
-function monthTicks(from: number, to: number, months: number, timeZone: string): number[] {
-  const out: number[] = [];
+function monthTicks(from: number, to: number, months: number, timeZone: string): Tick[] {
+  const out: Tick[] = [];
   const local = new Date(from + timeZoneOffsetMs(timeZone, from));
   let year = local.getUTCFullYear();
   let month = Math.floor(local.getUTCMonth() / months) * months;
   for (let guard = 0; guard < 2_000; guard++) {
     const wall = Date.UTC(year, month, 1);
-    let at = wall - timeZoneOffsetMs(timeZone, wall);
+    const guess = timeZoneOffsetMs(timeZone, wall);
     // The offset at the local midnight may differ from the one at the same UTC-coded wall time.
-    at = wall - timeZoneOffsetMs(timeZone, at);
+    const offset = timeZoneOffsetMs(timeZone, wall - guess);
+    const at = wall - offset;
     if (at > to) break;
-    if (at >= from) out.push(at);
+    if (at >= from) out.push([at, offset]);
     month += months;
     if (month >= 12) {
       year += Math.floor(month / 12);
@@ -111,8 +107,8 @@ function monthTicks(from: number, to: number, months: number, timeZone: string):
   return out;
 }
 
-function label(at: number, step: Step, timeZone: string, lang: string): string {
-  const wall = new Date(at + timeZoneOffsetMs(timeZone, at));
+function label(at: number, offset: number, step: Step, timeZone: string, lang: string): string {
+  const wall = new Date(at + offset);
   const midnight = wall.getUTCHours() === 0 && wall.getUTCMinutes() === 0;
   if (step.kind === 'month') {
     return wall.getUTCMonth() === 0

@@ -15,7 +15,7 @@ import { fieldInfo, fieldUnit } from '../shared/field-info.js';
 import { LiveController } from '../shared/live-controller.js';
 import { TimeZoneController, zoneCaption } from '../shared/time-zone-controller.js';
 import { viewAfterKey } from './chart-keyboard.js';
-import { chartTable, type SeriesStats, seriesStats } from './chart-table.js';
+import { chartTable } from './chart-table.js';
 import { chartTooltip, type HoverPoint } from './chart-tooltip.js';
 import { type ChartModel, type ChartView, chartModel, xRange } from './chart-view-model.js';
 import { PlotController } from './plot-controller.js';
@@ -144,8 +144,6 @@ export class CtUsageChart extends CtElement {
   });
 
   private model: { key: string; series: MeasurementSeries; model: ChartModel } | null = null;
-  private stats: { key: string; series: MeasurementSeries; rows: SeriesStats[] } | null = null;
-  private dateFormat: { key: string; format: Intl.DateTimeFormat } | null = null;
   private colorsKey = '';
   private readonly colorScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
 
@@ -358,7 +356,7 @@ export class CtUsageChart extends CtElement {
       </div>
       ${chartTable({
         caption: `${this.mode_ === 'energy' ? 'Energy' : 'Power'} of device ${this.deviceId || active.series.deviceId || ''} from ${this.dateTime(view.from)} to ${this.dateTime(view.to)}`,
-        rows: this.seriesStats(active.series, fields, view),
+        rows: this.model?.model.stats ?? [],
         format: this.format,
       })}
       <span class="probe"></span>
@@ -402,6 +400,8 @@ export class CtUsageChart extends CtElement {
       const model = chartModel(active.series, fields, mode, view, pixels, zone);
       this.model = { key: modelKey, series: active.series, model };
       this.hover = null;
+      // The table shows the new model's statistics: one more (cheap) render.
+      this.requestUpdate();
     }
     this.plot.draw(this.model.model, xRange(this.model.model, view));
     fields.forEach((field, i) => {
@@ -409,28 +409,9 @@ export class CtUsageChart extends CtElement {
     });
   }
 
-  /** Like `format.dateTime(epochMs, zone)`, with the Intl formatter kept between renders. */
+  /** The date and time of an instant in the chart's zone and language. */
   private dateTime(epochMs: number): string {
-    const zone = this.zone ?? 'UTC';
-    const key = `${this.format.lang}|${zone}`;
-    if (this.dateFormat?.key !== key) {
-      const format = new Intl.DateTimeFormat(this.format.lang, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: zone,
-      });
-      this.dateFormat = { key, format };
-    }
-    return this.dateFormat.format.format(epochMs);
-  }
-
-  /** The table's statistics, kept while series, fields and view stay. */
-  private seriesStats(series: MeasurementSeries, fields: MeasurementField[], view: ChartView): SeriesStats[] {
-    const key = `${fields.join(',')}|${view.from}|${view.to}`;
-    if (this.stats?.series === series && this.stats.key === key) return this.stats.rows;
-    const rows = seriesStats(series, fields, view);
-    this.stats = { key, series, rows };
-    return rows;
+    return this.format.dateTime(epochMs, this.zone ?? 'UTC');
   }
 
   private colorToken(field: string, fields: readonly string[]): string {
