@@ -1,8 +1,32 @@
-// Builds dist/ct-widgets.js: every tag, with lit, uplot (CSS inlined) and core inside, for a single
-// <script type="module">. Bundles the tsc output, so decorators are already lowered. What is loaded
-// on demand (the coordinates-to-time-zone table, only fetched when no time-zone is set) goes to
-// dist/chunks/, next to it, resolved relative to the script's own URL.
+// Builds dist/ct-widgets.js: every tag, with lit and core inside, for a single <script type="module">.
+// Bundles the tsc output, so decorators are already lowered. What is loaded on demand goes to
+// dist/chunks/, next to it, resolved relative to the script's own URL: uPlot (when a chart first
+// draws) and the coordinates-to-time-zone table (only when no time-zone is set).
+import { readFile, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
+
+// CSS in Lit's css`` templates, whitespace and comments collapsed (esbuild leaves template text as is).
+const minifyCss = {
+  name: 'minify-lit-css',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/].*\.styles\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = source.replace(/\bcss ?`([^`$]*)`/g, (_m, body) => {
+        const min = body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/;}/g, '}')
+          .trim();
+        return `css\`${min}\``;
+      });
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+// Chunks of earlier builds would otherwise pile up (and ship in the VS Code extension).
+await rm('dist/chunks', { recursive: true, force: true });
 
 await build({
   entryPoints: ['dist/index.js'],
@@ -20,4 +44,5 @@ await build({
   // Lit's production build, not its dev mode warnings.
   conditions: ['production'],
   logLevel: 'warning',
+  plugins: [minifyCss],
 });

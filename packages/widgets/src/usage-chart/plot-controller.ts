@@ -1,9 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { bucketBars } from './bucket-bars.js';
 import type { HoverPoint } from './chart-tooltip.js';
 import type { ChartModel } from './chart-view-model.js';
-import { columnLines } from './column-lines.js';
 import { type TimeTick, timeTicks } from './time-axis.js';
 
 /** What the plot is built with; a change of any of these builds a new uPlot. */
@@ -36,6 +35,10 @@ export interface PlotEvents {
   resize(width: number): void;
 }
 
+type PlotEngine = typeof import('./plot-engine.js');
+let engine: Promise<PlotEngine> | undefined;
+let loaded: PlotEngine | undefined;
+
 /**
  * Owns one uPlot and the element it mounts into: builds it when the config changes, hands it new
  * data and x ranges, follows the mount's size, and destroys it when the host disconnects. Lit never
@@ -52,10 +55,25 @@ export class PlotController implements ReactiveController {
   private ticks: { key: string; ticks: TimeTick[] } | null = null;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly events: PlotEvents,
   ) {
     host.addController(this);
+  }
+
+  /** The loaded engine, or undefined while uPlot's chunk loads (the host is updated once it is in). */
+  private engine(): PlotEngine | undefined {
+    if (loaded) return loaded;
+    engine ??= import('./plot-engine.js').then((m) => {
+      loaded = m;
+      return m;
+    });
+    void engine.then(() => this.host.requestUpdate());
+    return undefined;
+  }
+
+  private get pxRatio(): number {
+    return loaded?.uPlot.pxRatio ?? (globalThis.devicePixelRatio || 1);
   }
 
   /** The uPlot instance (null before the first data). */
@@ -65,13 +83,13 @@ export class PlotController implements ReactiveController {
 
   /** The width of the drawing area, CSS px (0 before the plot exists). */
   get plotWidth(): number {
-    return this.plot ? this.plot.bbox.width / uPlot.pxRatio : 0;
+    return this.plot ? this.plot.bbox.width / this.pxRatio : 0;
   }
 
   /** Where uPlot's drawing area sits inside the mount, CSS px. */
   get plotOffset(): { left: number; top: number } {
     return this.plot
-      ? { left: this.plot.bbox.left / uPlot.pxRatio, top: this.plot.bbox.top / uPlot.pxRatio }
+      ? { left: this.plot.bbox.left / this.pxRatio, top: this.plot.bbox.top / this.pxRatio }
       : { left: 0, top: 0 };
   }
 
@@ -84,14 +102,20 @@ export class PlotController implements ReactiveController {
     this.destroy();
   }
 
-  /** Builds the plot in `mount` unless one with the same config key is there already. */
-  ensure(mount: HTMLElement, config: PlotConfig, key: string): void {
-    if (this.plot && this.mount === mount && this.configKey === key) return;
+  /**
+   * Builds the plot in `mount` unless one with the same config key is there already. False while
+   * uPlot is still loading (the host updates again once it is).
+   */
+  ensure(mount: HTMLElement, config: PlotConfig, key: string): boolean {
+    if (this.plot && this.mount === mount && this.configKey === key) return true;
+    const plotEngine = this.engine();
+    if (!plotEngine) return false;
     this.destroy();
     this.config = config;
     this.configKey = key;
     this.mount = mount;
-    this.create(mount, config);
+    this.create(plotEngine, mount, config);
+    return true;
   }
 
   /** Draws `model` over the x `range`: new data when the model changed, else only the x scale. */
@@ -121,7 +145,7 @@ export class PlotController implements ReactiveController {
     this.configKey = '';
   }
 
-  private create(mount: HTMLElement, config: PlotConfig): void {
+  private create({ uPlot, columnLines }: PlotEngine, mount: HTMLElement, config: PlotConfig): void {
     const rect = mount.getBoundingClientRect();
     const width = Math.max(100, Math.floor(rect.width));
     const height = Math.max(80, Math.floor(rect.height));
@@ -205,7 +229,7 @@ export class PlotController implements ReactiveController {
   private ticksFor(u: uPlot, min: number, max: number): TimeTick[] {
     const config = this.config;
     if (!config) return [];
-    const width = u.bbox.width / uPlot.pxRatio;
+    const width = u.bbox.width / this.pxRatio;
     const key = `${min}|${max}|${Math.round(width)}`;
     if (this.ticks?.key !== key) this.ticks = { key, ticks: timeTicks(min, max, width, config.timeZone, config.lang) };
     return this.ticks.ticks;

@@ -379,7 +379,7 @@ export class CtUsageChart extends CtElement {
     const key = [fields.join(','), mode, zone, this.theme, lang, this.colorsKey].join('|');
     const [axisColor = '#888', gridColor = '#888', ...colors] = this.resolveColors(key, fields);
     const f = this.format;
-    this.plot.ensure(
+    const ready = this.plot.ensure(
       mount,
       {
         labels: fields,
@@ -393,6 +393,7 @@ export class CtUsageChart extends CtElement {
       },
       key,
     );
+    if (!ready) return;
     const view = this.currentView as ChartView;
     const pixels = Math.max(1, Math.round(this.plot.plotWidth) || mount.clientWidth);
     const modelKey = [key, view.from, view.to, mode === 'power' ? pixels : 0].join('|');
