@@ -6,5 +6,7 @@ export default defineConfig({
     // End-to-end: builds (turbo, cached in CI), a Vite server and Chromium.
     testTimeout: 180_000,
     hookTimeout: 240_000,
+    // One stack and one Chromium at a time: each e2e file starts its own, and CI has two cores.
+    fileParallelism: false,
   },
 });

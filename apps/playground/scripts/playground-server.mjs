@@ -1,16 +1,20 @@
 // The playground stack: the embedding proxy mounted at /ct in front of either the bundled
 // simulator (default, no account, no network) or the real carbonTRACK API when
 // CARBONTRACK_BASE_URL, CARBONTRACK_USERNAME and CARBONTRACK_PASSWORD are set; and the Vite app.
+// CARBONTRACK_ALLOWED_ORIGINS lets pages on other origins use the proxy (an embed snippet pasted elsewhere).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createProxyHandler } from '@carbontrack/core/proxy';
 import { toNodeListener } from '@carbontrack/core/proxy/node';
 import { createSimulator } from '@carbontrack/simulator';
 import { createServer } from 'vite';
+import { parseAllowedOrigins } from './allowed-origins.mjs';
 
 const appRoot = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const widgetsBundle = fileURLToPath(new URL('../../../packages/widgets/dist/ct-widgets.js', import.meta.url));
+const widgetsDist = new URL('../../../packages/widgets/dist/', import.meta.url);
+// The bundle's on-demand chunks, requested relative to its URL: /chunks/<name>-<hash>.js.
+const CHUNK_PATH = /^\/chunks\/[\w-]+\.js$/;
 
 /**
  * Chooses the upstream API from the environment: the real service when all three variables are
@@ -50,12 +54,15 @@ export function chooseUpstream(env) {
  */
 export async function startPlayground(options = {}) {
   const env = options.env ?? process.env;
+  const allowedOrigins = parseAllowedOrigins(env.CARBONTRACK_ALLOWED_ORIGINS);
   const choice = chooseUpstream(env);
   const proxy = createProxyHandler({
     upstream: choice.upstream,
     credentials: choice.credentials,
     fetch: choice.fetch,
     basePath: '/ct',
+    // The playground's own origin needs no entry: the proxy always allows same-origin calls.
+    allowedOrigins,
     // One browser on a laptop: generous, but still bounded.
     rateLimitPerMinute: 6000,
     log: options.log
@@ -76,6 +83,9 @@ export async function startPlayground(options = {}) {
       port: options.port ?? 5173,
       strictPort: true,
       fs: { allow: [repoRoot] },
+      // Vite's own CORS (any localhost origin) would answer the proxy's preflights before it does:
+      // the proxy's allowedOrigins alone decide, as where a partner deploys it.
+      cors: false,
     },
     appType: 'mpa',
     plugins: [
@@ -88,12 +98,15 @@ export async function startPlayground(options = {}) {
               proxyListener(req, res).catch(next);
               return;
             }
-            if (url === '/ct-widgets.js') {
-              // The self-contained bundle, as a partner's page loads it (examples/plain-html).
-              readFile(widgetsBundle)
-                .then((bundle) => {
+            if (url === '/ct-widgets.js' || CHUNK_PATH.test(url)) {
+              // The bundle, as a partner's page loads it (examples/plain-html), and its chunks. Public
+              // code, loadable from any origin like a CDN's copy (module scripts need CORS); which
+              // pages get data is the proxy's decision, so a refused page shows the widget's error.
+              readFile(new URL(`.${url}`, widgetsDist))
+                .then((code) => {
                   res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-                  res.end(bundle);
+                  res.setHeader('Access-Control-Allow-Origin', '*');
+                  res.end(code);
                 })
                 .catch(next);
               return;
@@ -117,5 +130,5 @@ export async function startPlayground(options = {}) {
   const address = vite.httpServer?.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}/`;
-  return { url, kind: choice.kind, close: () => vite.close() };
+  return { url, kind: choice.kind, allowedOrigins, close: () => vite.close() };
 }

@@ -13,6 +13,9 @@ try {
       ? 'carbonTRACK playground on the bundled simulator (demo data, no account needed)'
       : 'carbonTRACK playground on the real carbonTRACK API (credentials stay in this server process)',
   );
+  if (playground.allowedOrigins.length > 0) {
+    console.log(`Pages on ${playground.allowedOrigins.join(', ')} may use the proxy too (CARBONTRACK_ALLOWED_ORIGINS)`);
+  }
   console.log(`Open ${playground.url}`);
   const stop = async () => {
     await playground.close();

@@ -9,6 +9,12 @@ import { COMPONENTS, componentDoc } from './manifest.js';
 import { applyTheme, type PlaygroundTheme } from './theme.js';
 
 const PROXY_PATH = '/ct';
+// Absolute, so a snippet pasted into a page on another origin still reaches this server.
+const SCRIPT_URL = new URL('/ct-widgets.js', location.href).href;
+const PROXY_URL = new URL(PROXY_PATH, location.href).href;
+const SNIPPET_NOTE =
+  "For another site, deploy @carbontrack/core/proxy with allowedOrigins: ['https://your-portal.example'] " +
+  '(exact scheme://host:port; others get 403), or try it here with CARBONTRACK_ALLOWED_ORIGINS.';
 
 // The widgets shown, with the attributes they start with.
 const SHOWN: Array<{ tag: string; title: string; initial: Record<string, string> }> = [
@@ -46,25 +52,32 @@ for (const { tag, title, initial } of SHOWN) {
   pre.className = 'snippet';
   const code = document.createElement('code');
   pre.append(code);
-  const scriptUrl = new URL('/ct-widgets.js', location.href).href;
   const refresh = () => {
-    code.textContent = embedSnippet(element, scriptUrl, PROXY_PATH);
+    code.textContent = embedSnippet(element, SCRIPT_URL, PROXY_URL);
   };
   snippets.push(refresh);
   const copy = document.createElement('button');
   copy.type = 'button';
   copy.textContent = 'Copy embed code';
   copy.addEventListener('click', () => {
-    void navigator.clipboard?.writeText(code.textContent ?? '').then(() => {
-      copy.textContent = 'Copied';
+    const done = (label: string) => {
+      copy.textContent = label;
       setTimeout(() => {
         copy.textContent = 'Copy embed code';
       }, 1500);
-    });
+    };
+    // No clipboard (an insecure origin, a denied permission): say so, the code above stays selectable.
+    (navigator.clipboard?.writeText(code.textContent ?? '') ?? Promise.reject(new Error('No clipboard'))).then(
+      () => done('Copied'),
+      () => done('Copy failed: select the code'),
+    );
   });
+  const note = document.createElement('p');
+  note.className = 'note snippet-note';
+  note.textContent = SNIPPET_NOTE;
   const actions = document.createElement('div');
   actions.className = 'snippet-actions';
-  actions.append(copy);
+  actions.append(copy, note);
 
   panel.append(heading, stage);
   if (doc) panel.append(attributeEditor(doc, element, refresh));
@@ -86,7 +99,7 @@ function showDevice(device: Device) {
   document.body.dataset.deviceId = device.DeviceID ?? '';
 }
 
-const client = createCarbonTrackClient({ baseUrl: new URL(PROXY_PATH, location.href).href, auth: 'none' });
+const client = createCarbonTrackClient({ baseUrl: PROXY_URL, auth: 'none' });
 byId<HTMLElement>('source-note').textContent =
   'Live data through the embedding proxy at /ct: the browser holds no credentials.';
 const picker = new DevicePicker(

@@ -3,32 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createCarbonTrackClient, type Device } from '@carbontrack/core';
 import { type EnergySummary, summarize } from '@carbontrack/core/energy';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, partText } from './browser.js';
 import { type RunningStack, startStack } from './start-stack.js';
 
 const artifacts = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** Text content of a part inside a widget's shadow root. */
-function partText(page: Page, tag: string, part: string): Promise<string> {
-  return page.evaluate(
-    ([t, p]) =>
-      document
-        .querySelector(t as string)
-        ?.shadowRoot?.querySelector(`[part~="${p}"]`)
-        ?.textContent?.trim() ?? '',
-    [tag, part],
-  );
-}
 
 describe('playground (pnpm start)', () => {
   let stack: RunningStack;
@@ -39,7 +19,7 @@ describe('playground (pnpm start)', () => {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     stack = await startStack();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -77,7 +57,8 @@ describe('playground (pnpm start)', () => {
     );
     const shown = await page.evaluate(() => ({
       ...((document.querySelector('ct-energy-summary') as unknown as { summary: object }).summary as object),
-      zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      // The zone the widget counts in: its time-zone, the provider's, the device's own or the browser's.
+      zone: (document.querySelector('ct-energy-summary') as unknown as { zone: string }).zone,
     }));
     const { zone, ...summary } = shown as EnergySummary & { zone: string };
     expect(summary.samples).toBeGreaterThan(1000);
@@ -120,8 +101,9 @@ describe('playground (pnpm start)', () => {
     expect(await page.getAttribute('ct-usage-chart', 'range')).toBe('7d');
     const snippet = await page.locator('pre.snippet code').nth(2).textContent();
     expect(snippet).toContain('range="7d"');
-    expect(snippet).toContain('<script type="module" src="');
-    expect(snippet).toContain('<ct-provider base-url="/ct">');
+    // Absolute URLs: the snippet also works pasted into a page on another origin.
+    expect(snippet).toContain(`<script type="module" src="${new URL('/ct-widgets.js', stack.url).href}">`);
+    expect(snippet).toContain(`<ct-provider base-url="${new URL('/ct', stack.url).href}">`);
   });
 
   it('the theme switcher sets themes and the custom palette', async () => {
