@@ -1,0 +1,57 @@
+// A page host for end-to-end tests: serves given pages, the built bundle and its chunks, and the
+// embedding proxy at /ct in front of an in-process simulator (so pages need no credentials).
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createProxyHandler } from '@carbontrack/core/proxy';
+import { toNodeListener } from '@carbontrack/core/proxy/node';
+import { createSimulator, type Simulator } from '@carbontrack/simulator';
+
+const dist = new URL('../dist/', import.meta.url);
+
+export interface EmbedServer {
+  url: string;
+  simulator: Simulator;
+  close(): Promise<void>;
+}
+
+/** Serves `pages` (path → HTML) on 127.0.0.1 at a free port. */
+export async function startEmbedServer(pages: Record<string, string>, seed = 1): Promise<EmbedServer> {
+  const simulator = createSimulator({ seed });
+  const proxy = toNodeListener(
+    createProxyHandler({
+      upstream: 'http://simulator.local',
+      credentials: { username: 'demo', password: 'demo' },
+      fetch: simulator as (request: Request) => Promise<Response>,
+      basePath: '/ct',
+      rateLimitPerMinute: 100_000,
+    }),
+  );
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] as string;
+    if (path === '/ct' || path.startsWith('/ct/')) {
+      void proxy(req, res);
+      return;
+    }
+    const page = pages[path];
+    if (page !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      return;
+    }
+    if (path === '/ct-widgets.js' || /^\/chunks\/[\w-]+\.js$/.test(path)) {
+      readFile(new URL(`.${path}`, dist)).then(
+        (body) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(body),
+        () => res.writeHead(404).end(),
+      );
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    simulator,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
