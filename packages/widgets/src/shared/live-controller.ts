@@ -1,3 +1,4 @@
+import { NetworkError } from '@carbontrack/core';
 import type { LiveDataHub, LiveResource, LiveState } from '@carbontrack/core/live';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from './events.js';
@@ -104,6 +105,11 @@ export class LiveController<T> implements ReactiveController {
 
 /** The text shown for an error. */
 export function messageOf(error: unknown): string {
+  if (error instanceof NetworkError) {
+    // A browser hides why a cross-origin request failed; the usual cause is worth naming.
+    const origin = globalThis.location?.origin;
+    return `${error.message}. The API could not be reached${origin ? `: if the provider's base-url is on another origin, its proxy must allow ${origin} (allowedOrigins)` : ''}.`;
+  }
   if (error instanceof Error) return error.message;
   return typeof error === 'string' ? error : 'Something went wrong';
 }
