@@ -8,6 +8,10 @@ export default [
   css`
     .title {
       font-weight: 600;
+      margin-bottom: 2px;
+    }
+    .zone {
+      font-size: 0.85em;
       margin-bottom: 8px;
     }
     :host {

@@ -164,6 +164,8 @@ export class PlotController implements ReactiveController {
       axes: [
         {
           stroke: text,
+          // Room for one line of labels (uPlot's default of 50 px leaves a blank band under them).
+          size: 32,
           grid: { stroke: grid, width: 1 },
           ticks: { stroke: grid },
           splits: (u, _axis, min, max) => this.ticksFor(u, min, max).map((t) => t.at),

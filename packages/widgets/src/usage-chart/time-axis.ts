@@ -26,7 +26,7 @@ const STEPS: Array<{ step: Step; approxMs: number }> = [
 ];
 
 /** Least room per label, CSS px: wide enough for "30 Nov" or "14:00" with a gap. */
-const MIN_SPACING_PX = 64;
+const MIN_SPACING_PX = 56;
 
 const STYLES: Record<'time' | 'day' | 'month' | 'year', Intl.DateTimeFormatOptions> = {
   time: { hour: 'numeric', minute: '2-digit' },
