@@ -85,7 +85,7 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
     sessions,
     webviewRoot,
     existsSync(Uri.joinPath(webviewRoot, 'ct-widgets.js').fsPath),
-    () => config().get<string>('timeZone') ?? 'UTC',
+    () => config().get<string>('timeZone') ?? '',
   );
   const diagnostics = languages.createDiagnosticCollection('carbontrack');
   const queryDeps: QueryCommandDeps = {
@@ -93,7 +93,8 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
     window,
     workspace,
     diagnostics,
-    timeZone: () => config().get<string>('timeZone') ?? 'UTC',
+    // Queries still default to UTC when the setting is empty (the device-zone rule there is issue 17's).
+    timeZone: () => config().get<string>('timeZone') || 'UTC',
     noConnection: async () => {
       const choice = await window.showWarningMessage(
         'carbonTRACK: no connection to run the query with.',

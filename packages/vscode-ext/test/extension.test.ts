@@ -103,7 +103,7 @@ describe('measurements webview page', () => {
     expect(Object.keys(message.columns)).toHaveLength(34);
   });
 
-  it('posts the carbontrack.timeZone setting with the series', async () => {
+  it('posts the carbontrack.timeZone setting with the series, else the device zone', async () => {
     const sim = await startSimulator();
     try {
       const deviceId = sim.running.simulator.world.devices[0]?.id as string;
@@ -124,6 +124,10 @@ describe('measurements webview page', () => {
       const message = await panels.load(node, '24h');
       expect(message).toMatchObject({ type: 'series', range: '24h', timeZone: 'Australia/Perth' });
       expect(message.series.time.length).toBeGreaterThan(0);
+      // With the setting empty, the device's own zone (its city's), never the host's.
+      const deviceZone = sim.running.simulator.world.devices[0]?.timeZone;
+      const byDevice = new MeasurementsPanels(sim.sessions, Uri.file('/ext/dist/webview') as never, false, () => '');
+      expect(await byDevice.load(node, '24h')).toMatchObject({ timeZone: deviceZone });
     } finally {
       await sim.close();
     }

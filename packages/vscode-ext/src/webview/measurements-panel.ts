@@ -1,4 +1,5 @@
 import { MEASUREMENT_FIELD_NAMES, type MeasurementSeries } from '@carbontrack/core';
+import { deviceTimeZone, resolveTimeZone } from '@carbontrack/core/time-zone';
 import { type Uri, ViewColumn, type WebviewPanel, window } from 'vscode';
 import type { ConnectionSessions } from '../connections/connection-sessions.js';
 import { presetRange, type RangePreset } from '../devices/date-range.js';
@@ -28,7 +29,7 @@ const RANGES: Record<string, RangePreset | '24h'> = { '24h': '24h', '7d': '7d', 
 /**
  * "Show Measurements": one webview panel per device with `<ct-usage-chart>` and `<ct-energy-summary>`.
  * The extension host fetches with core and posts the series and the time zone to show it in (the
- * `carbontrack.timeZone` setting); `<ct-energy-summary>` sums the series with core. The page has no network
+ * `carbontrack.timeZone` setting, else the device's own zone); `<ct-energy-summary>` sums the series with core. The page has no network
  * access and never sees credentials.
  */
 export class MeasurementsPanels {
@@ -95,12 +96,18 @@ export class MeasurementsPanels {
     const series = await this.sessions.run(node.connection, (client) =>
       client.measurements({ deviceId: node.deviceId, from, to }).collect(),
     );
+    // Core's one rule: the setting when it names a zone, else the device's own zone (the page
+    // has no network to look it up itself), else the extension host's.
+    const { timeZone } = resolveTimeZone({
+      explicit: this.timeZone(),
+      deviceZone: await deviceTimeZone(node.device),
+    });
     return {
       type: 'series' as const,
       range,
       label,
       series: toSeriesMessage(series),
-      timeZone: this.timeZone(),
+      timeZone,
     };
   }
 
