@@ -15,7 +15,7 @@ import { yieldToEventLoop } from '../http/yield-to-event-loop.js';
 import { MeasurementParseError } from '../measurements/measurement-parse-error.js';
 import { parseMeasurements } from '../measurements/parse-measurements.js';
 import { assertDeviceId, assertWholeNumber } from '../validation/validate-input.js';
-import { type CallContext, callApi } from './call-api.js';
+import { type CallContext, callApi, withAttempts } from './call-api.js';
 import { MeasurementIterable, type MeasurementQuery, type ParsedMeasurementPage } from './measurement-iterable.js';
 import type { CallOptions, CarbonTrackClientOptions, CustomerQuery, DeviceQuery } from './options.js';
 import { PagedIterable } from './paged-iterable.js';
@@ -61,8 +61,9 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
     const context = tokenContext();
     return callApi(
       context,
-      () =>
+      (attempts) =>
         tokenClient.POST('/oauth/token', {
+          ...withAttempts(attempts),
           body: form as never,
           bodySerializer: (body: Record<string, string>) => new URLSearchParams(body).toString(),
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -89,7 +90,7 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
     return new PagedIterable(async () => ({
       items: await callApi(
         context('GET', '/ctapi/Distributor', callOptions.signal),
-        () => api.GET('/ctapi/Distributor', signalOption(callOptions.signal)),
+        (attempts) => api.GET('/ctapi/Distributor', { ...withAttempts(attempts), ...signalOption(callOptions.signal) }),
         (data) => (Array.isArray(data) ? (data as Distributor[]) : undefined),
       ),
       last: true,
@@ -102,8 +103,9 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
     return new PagedIterable(async (index, seen) => {
       const result = await callApi(
         context('GET', '/ctapi/Customer', query.signal),
-        () =>
+        (attempts) =>
           api.GET('/ctapi/Customer', {
+            ...withAttempts(attempts),
             params: {
               query: {
                 'customerRequest.customerRef': query.customerRef,
@@ -131,8 +133,9 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
     return new PagedIterable(async (pageIndex) => {
       const result = await callApi(
         context('POST', '/ctapi/Device', query.signal),
-        () =>
+        (attempts) =>
           api.POST('/ctapi/Device', {
+            ...withAttempts(attempts),
             body: {
               DeviceID: query.deviceId,
               CustomerReference: query.customerReference,
@@ -168,8 +171,10 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
       fetchPage: (body, signal, inSlot) =>
         callApi(
           context('POST', '/ctapi/Measurement', signal),
-          async () => {
-            const result = await inSlot(() => api.POST('/ctapi/Measurement', { body, signal, parseAs: 'text' }));
+          async (attempts) => {
+            const result = await inSlot(() =>
+              api.POST('/ctapi/Measurement', { ...withAttempts(attempts), body, signal, parseAs: 'text' }),
+            );
             // Let bodies that have arrived meanwhile be read (and their slots freed) before this one is parsed.
             await yieldToEventLoop();
             return result;

@@ -1,4 +1,4 @@
-import type { FetchLike, OutgoingRequest, Transport } from './transport.js';
+import type { AttemptBudget, FetchLike, OutgoingRequest, Transport } from './transport.js';
 
 /**
  * The `fetch` of `client.raw`: takes the Fetch API Request openapi-fetch built and returns a real
@@ -32,8 +32,9 @@ export class PlainRequest implements OutgoingRequest {
   readonly headers: Headers;
   readonly body: string | null;
   readonly signal: AbortSignal | null;
+  readonly attempts: AttemptBudget | undefined;
 
-  constructor(url: string, init: RequestInit = {}) {
+  constructor(url: string, init: RequestInit & { attempts?: AttemptBudget } = {}) {
     this.url = url;
     this.method = init.method ?? 'GET';
     // openapi-fetch hands over a Headers object of its own: no copy needed.
@@ -41,6 +42,8 @@ export class PlainRequest implements OutgoingRequest {
     // openapi-fetch's JSON serializer and the token form both produce strings.
     this.body = (init.body as string | null | undefined) ?? null;
     this.signal = init.signal ?? null;
+    // The call's shared attempt count (see callApi), handed through openapi-fetch's init.
+    this.attempts = init.attempts;
   }
 }
 

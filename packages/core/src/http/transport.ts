@@ -6,6 +6,15 @@ import { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry-policy.
 /** A Fetch-API function: what openapi-fetch calls, and what the client accepts as `fetch`. */
 export type FetchLike = (request: Request) => Promise<Response>;
 
+/**
+ * The attempts one API call has made, counted by every layer that retries it, so that
+ * `retry.maxAttempts` bounds the call in all, whatever each failure was (a status, the network, a
+ * timeout, a malformed body). @internal
+ */
+export interface AttemptBudget {
+  used: number;
+}
+
 /** One request as the transport sends it. The transport owns `headers` and sets Authorization on it. */
 export interface OutgoingRequest {
   url: string;
@@ -15,6 +24,8 @@ export interface OutgoingRequest {
   body: string | ArrayBuffer | null;
   /** The caller's signal: cancels the call, its connection and any backoff wait. */
   signal: AbortSignal | null;
+  /** The call's attempt count, when a layer above retries too (else this request's own). */
+  attempts?: AttemptBudget | undefined;
 }
 
 /** A final response, its body already read in full (inside the timeout). */
@@ -95,7 +106,9 @@ export function createTransport(options: TransportOptions): Transport {
     async send(request, bodyFormat) {
       const callerSignal = request.signal;
       let renewedAfter401 = false;
-      for (let attempt = 1; ; attempt++) {
+      const budget = request.attempts ?? { used: 0 };
+      for (;;) {
+        const attempt = ++budget.used;
         if (callerSignal?.aborted) throw callerSignal.reason;
         const token = await auth.getToken(callerSignal ?? undefined);
         if (token !== undefined) request.headers.set('Authorization', `Bearer ${token}`);
@@ -120,7 +133,7 @@ export function createTransport(options: TransportOptions): Transport {
         if (response.status === 401 && token !== undefined && !renewedAfter401 && auth.invalidate(token)) {
           // One renewal and one resend, not counted as an attempt; a second 401 is final.
           renewedAfter401 = true;
-          attempt--;
+          budget.used--;
           continue;
         }
         if (retry.retryStatuses.includes(response.status) && attempt < retry.maxAttempts) {
