@@ -6,8 +6,11 @@
  */
 
 export {
+  type ColumnStats,
+  type DownsampledColumns,
   type DownsampledPoints,
   type DownsampleM4Options,
+  downsampleColumnsM4,
   downsampleM4,
 } from '../measurements/downsample-m4.js';
 export type { CalendarUnit } from './calendar-buckets.js';

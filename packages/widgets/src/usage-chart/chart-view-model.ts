@@ -1,6 +1,6 @@
 import type { MeasurementField, MeasurementSeries } from '@carbontrack/core';
-import { type CalendarUnit, resample } from '@carbontrack/core/energy';
-import { type ChartColumns, chartColumns } from './chart-data.js';
+import { type CalendarUnit, downsampleColumnsM4, resample } from '@carbontrack/core/energy';
+import { type ChartColumns, plotColumn } from './chart-data.js';
 import { type SeriesStats, seriesStats } from './chart-table.js';
 
 /** The time range shown: the whole data range, or a zoomed part of it. */
@@ -49,14 +49,14 @@ export function chartModel(
   timeZone: string,
 ): ChartModel {
   if (mode === 'power') {
-    const columns = chartColumns(
+    // Core's M4 reducer: every row when the view holds at most four a pixel, else each pixel
+    // column's picks; the table's statistics come from the same pass.
+    const reduced = downsampleColumnsM4(
       series.time,
       fields.map((field) => series.columns[field]),
-      view.from,
-      view.to,
-      pixels,
+      { from: view.from, to: view.to, pixels: Math.max(1, Math.round(pixels)), keepAllBelowPerPixel: 4 },
     );
-    const stats = columns.stats.map((st, i) => ({
+    const stats = reduced.stats.map((st, i) => ({
       field: fields[i] as MeasurementField,
       min: st.min,
       max: st.max,
@@ -64,7 +64,14 @@ export function chartModel(
       latest: st.latest,
       count: st.count,
     }));
-    return { time: columns.time, columns: columns.columns, mode, ends: new Float64Array(0), unit: null, stats };
+    return {
+      time: reduced.time,
+      columns: reduced.columns.map((column, i) => plotColumn(column, reduced.gaps[i] === true)),
+      mode,
+      ends: new Float64Array(0),
+      unit: null,
+      stats,
+    };
   }
   const unit = energyUnit(view.to - view.from);
   const buckets = resample(series, unit, { fields: [...fields], timeZone, aggregate: 'energy' });

@@ -39,7 +39,7 @@ const DEFAULT_FIELDS = 'PowerUsage,Generating,PowerExported';
  *
  * Times (axis, tooltip, table, energy buckets) are in one zone: `time-zone`, else the provider's
  * `time-zone`, else the device's own zone from its coordinates, else the browser's; the chart
- * says which. Long ranges are reduced per pixel column with M4 downsampling, so drawing cost
+ * says which. Long ranges are reduced per pixel column with core's M4 downsampling, so drawing cost
  * follows the width, not the number of rows. `mode="energy"` shows kWh bars per local hour (views
  * up to 2 days), day (up to 93 days) or month. Drag across the plot to zoom, double-click to reset;
  * on the focused plot ←/→ pan, `+`/`-` zoom, Home/End jump, Escape resets. A visually hidden
