@@ -5,7 +5,6 @@
  * @packageDocumentation
  */
 
-export { deviceHasBattery } from './device-capabilities.js';
 export {
   LiveDataHub,
   type LiveDataHubOptions,

@@ -1,31 +1,12 @@
 import type { CarbonTrackClient, Device } from '@carbontrack/core';
+import { lastDataTime } from '@carbontrack/core/devices';
 
-/** The newest record of a device, in W. */
-export interface LatestReading {
+/** What the tree shows of a device's newest record, in W. */
+export interface ReadingSummary {
   /** Epoch ms of the record. */
   time: number;
   usageW: number;
   solarW: number;
-}
-
-/** A device that has not sent data for this long is shown as offline. */
-export const OFFLINE_AFTER_MS = 30 * 60_000;
-
-/** When the device last sent data (epoch ms), or undefined when the API did not say. */
-export function lastDataTime(device: Device): number | undefined {
-  const text = device.DeviceDataUpdateDateTime ?? device.DeviceStatusUpdateDateTime;
-  const time = text ? Date.parse(text) : Number.NaN;
-  return Number.isNaN(time) ? undefined : time;
-}
-
-export function isOffline(device: Device, now = Date.now()): boolean {
-  const last = lastDataTime(device);
-  return last !== undefined && now - last > OFFLINE_AFTER_MS;
-}
-
-/** Whether the device reports solar generation (an inverter or a solar sensor). */
-export function hasSolar(device: Device): boolean {
-  return device.IsDeviceContainsInverter === true || /solar/i.test(device.SensorConfig ?? '');
 }
 
 /**
@@ -36,7 +17,7 @@ export async function fetchLatestReading(
   client: CarbonTrackClient,
   device: Device,
   options: { now?: number; signal?: AbortSignal } = {},
-): Promise<LatestReading | undefined> {
+): Promise<ReadingSummary | undefined> {
   const now = options.now ?? Date.now();
   const end = Math.min(now, lastDataTime(device) ?? now) + 1;
   const series = await client
@@ -58,7 +39,7 @@ export function formatPower(watts: number): string {
 }
 
 /** The tree description of a reading, e.g. "1.2 kW use · 3.4 kW solar". */
-export function describeReading(reading: LatestReading, solar: boolean): string {
+export function describeReading(reading: ReadingSummary, solar: boolean): string {
   const use = `${formatPower(reading.usageW)} use`;
   return solar && Number.isFinite(reading.solarW) ? `${use} · ${formatPower(reading.solarW)} solar` : use;
 }

@@ -1,4 +1,5 @@
 import { CarbonTrackError, type Customer } from '@carbontrack/core';
+import { deviceHasSolar, deviceStatus } from '@carbontrack/core/devices';
 import {
   EventEmitter,
   MarkdownString,
@@ -10,7 +11,7 @@ import {
 } from 'vscode';
 import { type ConnectionSessions, isAbort } from '../connections/connection-sessions.js';
 import type { ConnectionConfig } from '../connections/connection-store.js';
-import { describeReading, fetchLatestReading, formatPower, hasSolar, isOffline } from '../devices/latest-reading.js';
+import { describeReading, fetchLatestReading, formatPower } from '../devices/latest-reading.js';
 import type {
   ConnectionNode,
   CustomerFilter,
@@ -198,10 +199,11 @@ export class CarbonTrackTreeProvider implements TreeDataProvider<TreeNode> {
 
   private deviceItem(node: DeviceNode): TreeItem {
     const { device, reading } = node;
-    const offline = isOffline(device, this.now());
+    // Core's one threshold; a device whose last data time is unknown is not flagged.
+    const offline = deviceStatus(device, { latestRecordTime: reading?.time, now: this.now() }) === 'offline';
     const item = new TreeItem(device.DeviceName || node.deviceId, TreeItemCollapsibleState.None);
     item.id = `${node.connection.id}/device/${node.deviceId}`;
-    const latest = reading ? describeReading(reading, hasSolar(device)) : 'no recent data';
+    const latest = reading ? describeReading(reading, deviceHasSolar(device)) : 'no recent data';
     item.description = offline ? `offline · ${latest}` : latest;
     const md = new MarkdownString();
     md.appendMarkdown(`**${escapeMarkdown(device.DeviceName ?? node.deviceId)}**${offline ? ' (offline)' : ''}\n\n`);

@@ -1,6 +1,6 @@
 import type { Customer, CustomerQuery, Device, Distributor } from '@carbontrack/core';
 import type { ConnectionConfig } from '../connections/connection-store.js';
-import type { LatestReading } from '../devices/latest-reading.js';
+import type { ReadingSummary } from '../devices/latest-reading.js';
 
 /** Customer filters applied through the API's own query parameters. */
 export type CustomerFilter = Pick<CustomerQuery, 'customerRef' | 'phone' | 'address'>;
@@ -28,7 +28,7 @@ export interface DeviceNode {
   deviceId: string;
   device: Device;
   /** The newest record; undefined when the device has none in the last hour it reported. */
-  reading: LatestReading | undefined;
+  reading: ReadingSummary | undefined;
 }
 
 export interface LoadMoreNode {

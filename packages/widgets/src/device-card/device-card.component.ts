@@ -1,5 +1,6 @@
 import type { Device, MeasurementField } from '@carbontrack/core';
-import { deviceHasBattery, deviceResource, type LatestReading, latestReadingResource } from '@carbontrack/core/live';
+import { DEFAULT_OFFLINE_AFTER_MINUTES, deviceHasBattery, deviceStatus, lastDataTime } from '@carbontrack/core/devices';
+import { deviceResource, type LatestReading, latestReadingResource } from '@carbontrack/core/live';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { type AttributeProblem, problem } from '../shared/attribute-check.js';
@@ -69,17 +70,16 @@ export class CtDeviceCard extends CtElement {
 
   /** When the device last sent data, epoch ms (the newer of its update time and its latest record). */
   get lastDataUpdate(): number | null {
-    const reported = Date.parse(this.device.state.value?.DeviceDataUpdateDateTime ?? '');
-    const latest = this.latest.state.value?.time ?? Number.NaN;
-    const best = Math.max(Number.isNaN(reported) ? -1 : reported, Number.isNaN(latest) ? -1 : latest);
-    return best < 0 ? null : best;
+    const device = this.device.state.value;
+    return device ? lastDataTime(device, this.latest.state.value?.time) : null;
   }
 
-  /** Whether the last data update is younger than `offline-after` minutes. */
+  /** Whether the device sent data within `offline-after` minutes (core's `deviceStatus`). */
   get online(): boolean {
-    const last = this.lastDataUpdate;
-    const minutes = Number(this.offlineAfter) > 0 ? Number(this.offlineAfter) : 15;
-    return last !== null && Date.now() - last < minutes * 60_000;
+    const device = this.device.state.value;
+    if (!device) return false;
+    const offlineAfterMinutes = Number(this.offlineAfter) > 0 ? Number(this.offlineAfter) : DEFAULT_OFFLINE_AFTER_MINUTES;
+    return deviceStatus(device, { latestRecordTime: this.latest.state.value?.time, offlineAfterMinutes }) === 'online';
   }
 
   protected override checkAttributes(): AttributeProblem[] {

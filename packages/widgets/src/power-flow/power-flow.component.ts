@@ -1,5 +1,6 @@
 import type { Device } from '@carbontrack/core';
-import { deviceHasBattery, deviceResource, type LatestReading, latestReadingResource } from '@carbontrack/core/live';
+import { deviceHasBattery } from '@carbontrack/core/devices';
+import { deviceResource, type LatestReading, latestReadingResource } from '@carbontrack/core/live';
 import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CtElement } from '../shared/ct-element.js';

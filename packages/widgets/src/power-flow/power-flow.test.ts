@@ -1,5 +1,6 @@
 import { type CarbonTrackClient, createSeries, type Device, type MeasurementField } from '@carbontrack/core';
-import { deviceHasBattery, LiveDataHub } from '@carbontrack/core/live';
+import { deviceHasBattery } from '@carbontrack/core/devices';
+import { LiveDataHub } from '@carbontrack/core/live';
 import { html } from 'lit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';

@@ -56,3 +56,10 @@ describe('documented defaults (custom-elements.json, the README and the referenc
     });
   }
 });
+
+describe('one offline threshold', () => {
+  it("the device card's offline-after default is core's", async () => {
+    const { DEFAULT_OFFLINE_AFTER_MINUTES } = await import('@carbontrack/core/devices');
+    expect(document.createElement('ct-device-card').offlineAfter).toBe(DEFAULT_OFFLINE_AFTER_MINUTES);
+  });
+});

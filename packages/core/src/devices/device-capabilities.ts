@@ -9,3 +9,8 @@ import type { Device } from '../api-types.js';
 export function deviceHasBattery(device: Device): boolean {
   return /battery/i.test(`${device.SensorConfig ?? ''} ${device.MeasurementConfig ?? ''}`);
 }
+
+/** Whether a device reports solar generation: it has an inverter, or its `SensorConfig` names solar. */
+export function deviceHasSolar(device: Device): boolean {
+  return device.IsDeviceContainsInverter === true || /solar/i.test(device.SensorConfig ?? '');
+}
