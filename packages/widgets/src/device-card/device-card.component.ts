@@ -78,7 +78,8 @@ export class CtDeviceCard extends CtElement {
   get online(): boolean {
     const device = this.device.state.value;
     if (!device) return false;
-    const offlineAfterMinutes = Number(this.offlineAfter) > 0 ? Number(this.offlineAfter) : DEFAULT_OFFLINE_AFTER_MINUTES;
+    const offlineAfterMinutes =
+      Number(this.offlineAfter) > 0 ? Number(this.offlineAfter) : DEFAULT_OFFLINE_AFTER_MINUTES;
     return deviceStatus(device, { latestRecordTime: this.latest.state.value?.time, offlineAfterMinutes }) === 'online';
   }
 
