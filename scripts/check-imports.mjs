@@ -17,14 +17,15 @@ export const LAYERS = {
     name: 'carbontrack',
     may: ['@carbontrack/core', '@carbontrack/widgets', '@carbontrack/simulator'],
   },
+  'packages/test-support': { name: '@carbontrack/test-support', may: [] },
   'apps/playground': {
     name: '@carbontrack/playground',
     may: ['@carbontrack/core', '@carbontrack/widgets', '@carbontrack/simulator'],
   },
 };
 
-/** Test-only edges: the simulator is every package's test double, and the widgets' e2e hosts pages. */
-const TEST_MAY = ['@carbontrack/simulator', '@carbontrack/core'];
+/** Test-only edges: the simulator is every package's test double, test-support launches Chromium, the widgets' e2e hosts pages with core's proxy. */
+const TEST_MAY = ['@carbontrack/simulator', '@carbontrack/core', '@carbontrack/test-support'];
 
 /** Runtime files that may start the simulator: the local-simulator command and the playground server. */
 const SIMULATOR_HOSTS = ['packages/vscode-ext/src/connections/local-simulator.ts', 'apps/playground/scripts/'];
@@ -38,7 +39,8 @@ const KNOWN = [
   },
 ];
 
-const isTest = (file) => /(^|\/)test\/|\.test\.ts$|\.e2e\.(test\.)?ts$|\.bench\.ts$|\/bench\//.test(file);
+const isTest = (file) =>
+  /(^|\/)test\/|\.test\.ts$|\.e2e\.(test\.)?ts$|\.bench\.ts$|\/bench\/|vitest(\.\w+)?\.config\.ts$/.test(file);
 
 function* sourceFiles(dir) {
   for (const entry of readdirSync(dir)) {

@@ -12,7 +12,7 @@ export const CUSTOM_PALETTE: Record<string, string> = {
   '--ct-color-solar': '#d69e00',
   '--ct-color-online': '#2f7d4f',
   '--ct-color-skeleton': '#f3e3cf',
-  '--ct-color-grid': '#5b4bb7',
+  '--ct-color-power-grid': '#5b4bb7',
   '--ct-color-battery': '#1f7a8c',
   '--ct-radius': '14px',
 };

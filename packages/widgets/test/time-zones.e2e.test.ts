@@ -2,6 +2,7 @@
 // zone, so what a person reads (axis labels, "Today") must not depend on the browser's TZ, and the
 // axis must stay right on Sydney's two DST-change days seen from London, which has its own DST.
 import { mkdirSync } from 'node:fs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@carbontrack/test-support/chromium';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbedServer, startEmbedServer } from './embed-server.js';
@@ -30,17 +31,9 @@ function page(range: { from: string; to: string }): string {
 
 async function openIn(zone: string, path: string): Promise<{ browser: Browser; tab: Page; errors: string[] }> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     env: { ...process.env, TZ: zone },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   const tab = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   const errors: string[] = [];

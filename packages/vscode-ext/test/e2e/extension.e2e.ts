@@ -3,6 +3,7 @@
  * Debian's chromium through playwright-core. Run by scripts/run-e2e.mjs (which checks the install).
  * Nothing leaves 127.0.0.1: the extension starts its own simulator inside the extension host.
  */
+
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCarbonTrackClient } from '@carbontrack/core';
 import { listen, type RunningSimulator } from '@carbontrack/simulator';
+import { CHROMIUM_ARGS } from '@carbontrack/test-support/chromium';
 import { type Browser, chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatSeries } from '../../src/measurements/measurement-rows.js';
@@ -154,15 +156,7 @@ describe('carbonTRACK in code-server', () => {
     }
     browser = await chromium.launch({
       executablePath: process.env.CT_E2E_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: [...CHROMIUM_ARGS],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     // Errors of every frame, the webviews' included: printed when a test fails.

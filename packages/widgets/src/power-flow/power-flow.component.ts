@@ -37,7 +37,7 @@ export { type PowerFlowLink, powerFlows } from './power-flows.js';
  * @cssproperty --ct-flow-max-width - Largest width of the diagram (default 420px).
  * @cssproperty --ct-color-solar - Solar node, and the flows and arrowheads from solar.
  * @cssproperty --ct-color-usage - Home node.
- * @cssproperty --ct-color-grid - Grid node, and the flows and arrowheads from the grid.
+ * @cssproperty --ct-color-power-grid - The electricity grid's node, and the flows and arrowheads from it (`--ct-color-grid` still works).
  * @cssproperty --ct-color-battery - Battery node, and the flows and arrowheads from the battery.
  * @cssproperty --ct-color-accent - Buttons and focus rings.
  * @cssproperty --ct-color-text - Text colour.

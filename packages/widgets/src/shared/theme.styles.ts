@@ -17,7 +17,8 @@ export default css`
     --_error: var(--ct-color-error, light-dark(#cf222e, #f85149));
     --_usage: var(--ct-color-usage, light-dark(#bc4c00, #f0883e));
     --_solar: var(--ct-color-solar, light-dark(#9a6700, #d29922));
-    --_grid: var(--ct-color-grid, light-dark(#8250df, #a371f7));
+    /* --ct-color-grid is the old name of --ct-color-power-grid (it read as chart grid lines). */
+    --_grid: var(--ct-color-power-grid, var(--ct-color-grid, light-dark(#8250df, #a371f7)));
     --_battery: var(--ct-color-battery, light-dark(#1a7f37, #3fb950));
     --_skeleton: var(--ct-color-skeleton, light-dark(#eaeef2, #21262d));
     display: block;

@@ -64,7 +64,7 @@ const DEFAULT_FIELDS = 'PowerUsage,Generating,PowerExported';
  * @cssproperty --ct-chart-height - Height of the plot (default 240px).
  * @cssproperty --ct-color-usage - PowerUsage series.
  * @cssproperty --ct-color-solar - Generating series.
- * @cssproperty --ct-color-grid - PowerExported series.
+ * @cssproperty --ct-color-power-grid - PowerExported series, to the electricity grid (`--ct-color-grid` still works).
  * @cssproperty --ct-color-battery - BatteryCharge series.
  * @cssproperty --ct-color-text - Text colour.
  * @cssproperty --ct-color-muted - Axes and secondary text.
@@ -119,7 +119,7 @@ export class CtUsageChart extends CtElement {
   @property({ attribute: false }) series: MeasurementSeries | undefined;
 
   @state() private view: ChartView | null = null;
-  @state() private hidden_: ReadonlySet<string> = new Set();
+  @state() private hiddenFields: ReadonlySet<string> = new Set();
   @state() private hover: HoverPoint | null = null;
   @state() private legendFocus = 0;
 
@@ -203,11 +203,11 @@ export class CtUsageChart extends CtElement {
 
   /** Shows or hides one field's series. */
   toggleField(field: string, show?: boolean): void {
-    const next = new Set(this.hidden_);
+    const next = new Set(this.hiddenFields);
     const visible = show ?? next.has(field);
     if (visible) next.delete(field);
     else next.add(field);
-    this.hidden_ = next;
+    this.hiddenFields = next;
   }
 
   override connectedCallback(): void {
@@ -314,7 +314,7 @@ export class CtUsageChart extends CtElement {
                 type="button"
                 part="legend-item"
                 tabindex=${i === Math.min(this.legendFocus, fields.length - 1) ? 0 : -1}
-                aria-pressed=${this.hidden_.has(field) ? 'false' : 'true'}
+                aria-pressed=${this.hiddenFields.has(field) ? 'false' : 'true'}
                 style="--_swatch: var(${this.colorToken(field, fields)})"
                 @click=${() => this.toggleField(field)}
                 @focus=${() => {
@@ -346,7 +346,7 @@ export class CtUsageChart extends CtElement {
           hover: this.hover,
           model: this.model?.model ?? null,
           fields,
-          hidden: this.hidden_,
+          hidden: this.hiddenFields,
           width: this.mountEl?.clientWidth ?? 0,
           offsetLeft: this.plot.plotOffset.left,
           offsetTop: this.plot.plotOffset.top,
@@ -406,7 +406,7 @@ export class CtUsageChart extends CtElement {
     }
     this.plot.draw(this.model.model, xRange(this.model.model, view));
     fields.forEach((field, i) => {
-      this.plot.setShown(i, !this.hidden_.has(field));
+      this.plot.setShown(i, !this.hiddenFields.has(field));
     });
   }
 
@@ -485,7 +485,7 @@ export class CtUsageChart extends CtElement {
     const values: Record<string, number> = {};
     this.fieldList.forEach((field, i) => {
       const v = model.columns[i]?.[idx];
-      if (!this.hidden_.has(field) && v !== null && v !== undefined && !Number.isNaN(v)) values[field] = v;
+      if (!this.hiddenFields.has(field) && v !== null && v !== undefined && !Number.isNaN(v)) values[field] = v;
     });
     emit(this, 'ct-select', {
       deviceId: this.deviceId || this.active?.series.deviceId || '',
