@@ -12,6 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const LAYERS = {
   'packages/core': { name: '@carbontrack/core', may: [] },
   'packages/simulator': { name: '@carbontrack/simulator', may: [] },
+  'packages/proxy': { name: '@carbontrack/proxy', may: ['@carbontrack/core'] },
   'packages/widgets': { name: '@carbontrack/widgets', may: ['@carbontrack/core'] },
   'packages/vscode-ext': {
     name: 'carbontrack',
@@ -20,12 +21,12 @@ export const LAYERS = {
   'packages/test-support': { name: '@carbontrack/test-support', may: [] },
   'apps/playground': {
     name: '@carbontrack/playground',
-    may: ['@carbontrack/core', '@carbontrack/widgets', '@carbontrack/simulator'],
+    may: ['@carbontrack/core', '@carbontrack/widgets', '@carbontrack/simulator', '@carbontrack/proxy'],
   },
 };
 
-/** Test-only edges: the simulator is every package's test double, test-support launches Chromium, the widgets' e2e hosts pages with core's proxy. */
-const TEST_MAY = ['@carbontrack/simulator', '@carbontrack/core', '@carbontrack/test-support'];
+/** Test-only edges: the simulator is every package's test double, test-support launches Chromium, the widgets' e2e hosts pages behind the proxy. */
+const TEST_MAY = ['@carbontrack/simulator', '@carbontrack/core', '@carbontrack/test-support', '@carbontrack/proxy'];
 
 /** Runtime files that may start the simulator: the local-simulator command and the playground server. */
 const SIMULATOR_HOSTS = ['packages/vscode-ext/src/connections/local-simulator.ts', 'apps/playground/scripts/'];
@@ -70,7 +71,7 @@ export function checkFile(file, text) {
       if (pkg === '@carbontrack/simulator' && !test && !SIMULATOR_HOSTS.some((host) => file.startsWith(host))) {
         problems.push(`${file}: runtime code may not import the simulator (${spec})`);
       }
-      if (!test && layer === 'packages/widgets' && /^@carbontrack\/core\/proxy/.test(spec)) {
+      if (!test && layer === 'packages/widgets' && pkg === '@carbontrack/proxy') {
         problems.push(`${file}: the widgets run in browsers and may not import the proxy (${spec})`);
       }
       continue;
@@ -99,7 +100,8 @@ export function checkFile(file, text) {
 function selfTest() {
   const planted = [
     ['packages/widgets/src/x/x.component.ts', "import { listen } from '@carbontrack/simulator';"],
-    ['packages/widgets/src/x/x.ts', "import { createProxyHandler } from '@carbontrack/core/proxy';"],
+    ['packages/widgets/src/x/x.ts', "import { createProxyHandler } from '@carbontrack/proxy';"],
+    ['packages/core/src/live/x.ts', "import { createProxyHandler } from '@carbontrack/proxy';"],
     ['packages/core/src/client/x.ts', "import { createProxyHandler } from '../proxy/create-proxy-handler.js';"],
     ['packages/core/src/x.ts', "import '@carbontrack/widgets';"],
     ['packages/simulator/src/x.ts', "const c = await import('@carbontrack/core');"],

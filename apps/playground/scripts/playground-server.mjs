@@ -4,8 +4,8 @@
 // CARBONTRACK_ALLOWED_ORIGINS lets pages on other origins use the proxy (an embed snippet pasted elsewhere).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { createProxyHandler } from '@carbontrack/core/proxy';
-import { toNodeListener } from '@carbontrack/core/proxy/node';
+import { createProxyHandler } from '@carbontrack/proxy';
+import { toNodeListener } from '@carbontrack/proxy/node';
 import { createSimulator } from '@carbontrack/simulator';
 import { createServer } from 'vite';
 import { parseAllowedOrigins } from './allowed-origins.mjs';

@@ -13,7 +13,7 @@ const PROXY_PATH = '/ct';
 const SCRIPT_URL = new URL('/ct-widgets.js', location.href).href;
 const PROXY_URL = new URL(PROXY_PATH, location.href).href;
 const SNIPPET_NOTE =
-  "For another site, deploy @carbontrack/core/proxy with allowedOrigins: ['https://your-portal.example'] " +
+  "For another site, deploy @carbontrack/proxy with allowedOrigins: ['https://your-portal.example'] " +
   '(exact scheme://host:port; others get 403), or try it here with CARBONTRACK_ALLOWED_ORIGINS.';
 
 // The widgets shown, with the attributes they start with.

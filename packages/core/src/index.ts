@@ -32,6 +32,7 @@ export {
   TimeoutError,
   ValidationError,
 } from './errors/carbon-track-error.js';
+export { redact } from './errors/redact.js';
 export type { components, operations, paths } from './generated/carbontrack.js';
 export { DEFAULT_RETRY_STATUSES, type RetryOptions } from './http/retry-policy.js';
 export type { FetchLike } from './http/transport.js';

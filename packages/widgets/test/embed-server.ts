@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createProxyHandler } from '@carbontrack/core/proxy';
-import { toNodeListener } from '@carbontrack/core/proxy/node';
+import { createProxyHandler } from '@carbontrack/proxy';
+import { toNodeListener } from '@carbontrack/proxy/node';
 import { createSimulator, type Simulator } from '@carbontrack/simulator';
 
 const dist = new URL('../dist/', import.meta.url);

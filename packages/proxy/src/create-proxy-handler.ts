@@ -1,7 +1,10 @@
-import type { CarbonTrackTokens } from '../auth/tokens.js';
-import { createCarbonTrackClient } from '../client/create-client.js';
-import { CarbonTrackError, TimeoutError } from '../errors/carbon-track-error.js';
-import { redact } from '../errors/redact.js';
+import {
+  CarbonTrackError,
+  type CarbonTrackTokens,
+  createCarbonTrackClient,
+  redact,
+  TimeoutError,
+} from '@carbontrack/core';
 import { ClientRateLimiter } from './client-rate-limiter.js';
 import type { ProxyHandler, ProxyLogEntry, ProxyOptions, ProxyRequestInfo } from './proxy-options.js';
 import { isProxyRoute, PROXY_ROUTES, type ProxyRoute } from './proxy-routes.js';

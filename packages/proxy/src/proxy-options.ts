@@ -1,6 +1,4 @@
-import type { CarbonTrackCredentials } from '../auth/password-auth.js';
-import type { RetryOptions } from '../http/retry-policy.js';
-import type { FetchLike } from '../http/transport.js';
+import type { CarbonTrackCredentials, FetchLike, RetryOptions } from '@carbontrack/core';
 
 /** One line of the proxy's access log: what was asked and how it went, never headers or bodies. */
 export interface ProxyLogEntry {

@@ -1,6 +1,6 @@
 /**
- * `@carbontrack/core/proxy`: the embedding proxy partners deploy next to their portal. A Fetch-API
- * handler (any runtime); the Node adapter is in `@carbontrack/core/proxy/node`.
+ * `@carbontrack/proxy`: the embedding proxy partners deploy next to their portal. A Fetch-API
+ * handler (any runtime); the Node adapter is in `@carbontrack/proxy/node`.
  * @packageDocumentation
  */
 export { createProxyHandler } from './create-proxy-handler.js';

@@ -1,9 +1,9 @@
+import { createCarbonTrackClient } from '@carbontrack/core';
 import { createSimulator, listen } from '@carbontrack/simulator';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCarbonTrackClient } from '../src/index.js';
-import { createProxyHandler, type ProxyLogEntry, type ProxyOptions } from '../src/proxy/index.js';
-import { serveProxy } from '../src/proxy/node.js';
+import { createProxyHandler, type ProxyLogEntry, type ProxyOptions } from '../src/index.js';
+import { serveProxy } from '../src/node.js';
 
 const PORTAL = 'https://portal.example.com';
 const PASSWORD = 'demo';

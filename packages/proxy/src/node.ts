@@ -1,5 +1,5 @@
 /**
- * `@carbontrack/core/proxy/node`: serves the embedding proxy from Node's HTTP server, through
+ * `@carbontrack/proxy/node`: serves the embedding proxy from Node's HTTP server, through
  * @hono/node-server's Fetch-API adapter.
  * @packageDocumentation
  */
