@@ -26,6 +26,19 @@ await build({
   logLevel: 'warning',
 });
 
+// The measurements page's own script: a typed module, bundled for the webview (core's createSeries inside).
+await build({
+  entryPoints: [join(root, 'src/webview/measurements-page.ts')],
+  outfile: join(dist, 'webview', 'measurements-page.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
 // The widgets bundle is built by @carbontrack/widgets; without it the panel still shows the data status.
 await mkdir(join(dist, 'webview'), { recursive: true });
 const require = createRequire(import.meta.url);

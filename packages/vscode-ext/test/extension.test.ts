@@ -1,12 +1,17 @@
-import { AuthenticationError, MEASUREMENT_FIELD_NAMES, NetworkError } from '@carbontrack/core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { AuthenticationError, createSeries, MEASUREMENT_FIELD_NAMES, NetworkError } from '@carbontrack/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorReporter } from '../src/connections/report-error.js';
 import { activate, type CarbonTrackApi } from '../src/extension.js';
 import type { DeviceNode, TreeNode } from '../src/tree/tree-nodes.js';
+import { seriesFromMessage } from '../src/webview/measurements-page.js';
 import { MeasurementsPanels, toSeriesMessage } from '../src/webview/measurements-panel.js';
 import { renderPanelHtml } from '../src/webview/panel-html.js';
 import { scriptedWindow, startSimulator } from './helpers.js';
 import { recorded, TestSecrets, Uri } from './vscode-double.js';
+
+const require = createRequire(import.meta.url);
 
 describe('activate() in the vscode double', () => {
   const context = {
@@ -73,6 +78,7 @@ describe('measurements webview page', () => {
       cspSource: 'vscode-webview://x',
       nonce: 'abc123',
       widgetsUri: 'vscode-webview://x/ct-widgets.js',
+      pageScriptUri: 'vscode-webview://x/measurements-page.js',
       title: '<b>Shed</b>',
     });
     const csp = /content="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -83,6 +89,31 @@ describe('measurements webview page', () => {
     expect(html).toContain('&lt;b&gt;Shed&lt;/b&gt;');
     expect(html).toContain('<ct-usage-chart');
     expect(html).toContain('<ct-energy-summary');
+    // The page's script is a bundled, type-checked module, not inline code.
+    expect(html).toContain(
+      '<script type="module" nonce="abc123" src="vscode-webview://x/measurements-page.js"></script>',
+    );
+    expect(html).not.toMatch(/<script[^>]*>[^<]+<\/script>/);
+    // Only custom properties the widgets document.
+    const used = [...html.matchAll(/(--ct-[a-z-]+):/g)].map((m) => m[1]);
+    const manifest = JSON.parse(readFileSync(require.resolve('@carbontrack/widgets/custom-elements.json'), 'utf8'));
+    const documented = new Set(
+      manifest.modules.flatMap((m: { declarations?: { cssProperties?: { name: string }[] }[] }) =>
+        (m.declarations ?? []).flatMap((d) => (d.cssProperties ?? []).map((p) => p.name)),
+      ),
+    );
+    expect(used.filter((name) => !documented.has(name))).toEqual([]);
+  });
+
+  it('rebuilds the posted series with core (NaN for null, every field present)', () => {
+    const message = toSeriesMessage(
+      createSeries({ time: [1, 2], ids: ['a', 'b'], deviceId: '1', columns: { PowerUsage: [5, Number.NaN] } }),
+    );
+    const series = seriesFromMessage(JSON.parse(JSON.stringify(message)));
+    expect(series.length).toBe(2);
+    expect(Array.from(series.columns.PowerUsage)).toEqual([5, Number.NaN]);
+    expect(Object.keys(series.columns)).toHaveLength(34);
+    expect(series.ids).toEqual(['a', 'b']);
   });
 
   it('posts series as plain arrays with null for unusable values', () => {

@@ -6,20 +6,13 @@ import { presetRange, type RangePreset } from '../devices/date-range.js';
 import type { DeviceNode } from '../tree/tree-nodes.js';
 import { createNonce, renderPanelHtml } from './panel-html.js';
 
-/** Messages from the page. */
-type PageMessage = { type: 'ready'; range?: string } | { type: 'range'; range: string };
+import type { HostMessage, PageMessage, SeriesMessage } from './panel-messages.js';
 
-/** The series as posted to the page: plain arrays, null for NaN. */
-export interface SeriesMessage {
-  deviceId: string | null;
-  time: Array<number | null>;
-  ids: string[];
-  columns: Record<string, Array<number | null>>;
-}
+export type { SeriesMessage };
 
 export function toSeriesMessage(series: MeasurementSeries): SeriesMessage {
   const plain = (values: Float64Array) => Array.from(values, (v) => (Number.isFinite(v) ? v : null));
-  const columns: Record<string, Array<number | null>> = {};
+  const columns: SeriesMessage['columns'] = {};
   for (const name of MEASUREMENT_FIELD_NAMES) columns[name] = plain(series.columns[name]);
   return { deviceId: series.deviceId, time: plain(series.time), ids: series.ids, columns };
 }
@@ -64,6 +57,9 @@ export class MeasurementsPanels {
       cspSource: panel.webview.cspSource,
       nonce: createNonce(),
       widgetsUri,
+      pageScriptUri: panel.webview
+        .asWebviewUri(this.webviewRoot.with({ path: `${this.webviewRoot.path}/measurements-page.js` }))
+        .toString(),
       title,
     });
     let request = 0;
@@ -76,10 +72,11 @@ export class MeasurementsPanels {
         if (mine === request) await panel.webview.postMessage(posted);
       } catch (error) {
         if (mine === request) {
-          await panel.webview.postMessage({
+          const failed: HostMessage = {
             type: 'error',
             message: error instanceof Error ? error.message : String(error),
-          });
+          };
+          await panel.webview.postMessage(failed);
         }
       }
     });
@@ -89,7 +86,7 @@ export class MeasurementsPanels {
   }
 
   /** The message the page gets for a range: the series and the zone it is shown in. */
-  async load(node: DeviceNode, range: RangePreset | '24h') {
+  async load(node: DeviceNode, range: RangePreset | '24h'): Promise<HostMessage & { type: 'series' }> {
     const now = Date.now();
     const { from, to, label } =
       range === '24h' ? { from: now - 86_400_000, to: now, label: 'last 24 hours' } : presetRange(range, now);
@@ -103,7 +100,7 @@ export class MeasurementsPanels {
       deviceZone: await deviceTimeZone(node.device),
     });
     return {
-      type: 'series' as const,
+      type: 'series',
       range,
       label,
       series: toSeriesMessage(series),

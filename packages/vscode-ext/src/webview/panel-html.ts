@@ -8,6 +8,8 @@ export interface PanelHtmlOptions {
   nonce: string;
   /** Webview URI of ct-widgets.js, or undefined when the widgets bundle was not built in. */
   widgetsUri: string | undefined;
+  /** Webview URI of the page's own script (measurements-page.js). */
+  pageScriptUri: string;
   title: string;
 }
 
@@ -26,7 +28,8 @@ const escapeHtml = (text: string) =>
  * only with this page's nonce, images and styles only from the extension. `'unsafe-inline'` for styles is
  * needed because uPlot positions its cursor, legend and overlay with inline `style` attributes; Lit itself
  * uses adoptedStyleSheets, which CSP does not restrict. The page never holds credentials: the extension host
- * fetches with core and posts `{ type: 'series' }` messages (the series and its time zone).
+ * fetches with core and posts `{ type: 'series' }` messages (the series and its time zone), which the page's
+ * typed script (`measurements-page.ts`) hands to the widgets.
  */
 export function renderPanelHtml(options: PanelHtmlOptions): string {
   const { cspSource, nonce } = options;
@@ -59,16 +62,17 @@ export function renderPanelHtml(options: PanelHtmlOptions): string {
   #status.error { color: var(--vscode-errorForeground); }
   ct-usage-chart, ct-energy-summary {
     display: block; margin-top: 12px;
+    /* Only properties the widgets read (their custom-elements.json lists them). */
     --ct-color-text: var(--vscode-foreground);
     --ct-color-muted: var(--vscode-descriptionForeground);
-    --ct-color-background: var(--vscode-editor-background);
     --ct-color-surface: var(--vscode-sideBar-background);
     --ct-color-border: var(--vscode-panel-border);
+    --ct-color-accent: var(--vscode-focusBorder);
+    --ct-color-error: var(--vscode-errorForeground);
     --ct-color-usage: var(--vscode-charts-blue);
     --ct-color-solar: var(--vscode-charts-yellow);
-    --ct-color-export: var(--vscode-charts-green);
-    --ct-color-import: var(--vscode-charts-red);
-    --ct-color-battery: var(--vscode-charts-purple);
+    --ct-color-power-grid: var(--vscode-charts-purple);
+    --ct-color-battery: var(--vscode-charts-green);
     --ct-font-family: var(--vscode-font-family);
   }
   ct-usage-chart { min-height: 320px; }
@@ -85,51 +89,7 @@ export function renderPanelHtml(options: PanelHtmlOptions): string {
 <ct-usage-chart theme="auto"></ct-usage-chart>
 <ct-energy-summary theme="auto"></ct-energy-summary>
 ${widgets}
-<script type="module" nonce="${nonce}">
-  const vscode = acquireVsCodeApi();
-  const status = document.getElementById('status');
-  const chart = document.querySelector('ct-usage-chart');
-  const summary = document.querySelector('ct-energy-summary');
-  for (const button of document.querySelectorAll('button[data-range]')) {
-    button.addEventListener('click', () => {
-      for (const b of document.querySelectorAll('button[data-range]')) b.setAttribute('aria-pressed', String(b === button));
-      status.className = '';
-      status.textContent = 'Loading…';
-      vscode.postMessage({ type: 'range', range: button.dataset.range });
-    });
-  }
-  // JSON carries no NaN: the host sends null for values core could not parse.
-  const column = (values) => Float64Array.from(values, (v) => (v === null ? NaN : v));
-  function toSeries(data) {
-    const columns = {};
-    for (const [name, values] of Object.entries(data.columns)) columns[name] = column(values);
-    return { deviceId: data.deviceId, length: data.time.length, time: column(data.time), ids: data.ids, columns, issues: [] };
-  }
-  window.addEventListener('message', async (event) => {
-    const message = event.data;
-    if (message.type === 'error') {
-      status.className = 'error';
-      status.textContent = message.message;
-      return;
-    }
-    if (message.type !== 'series') return;
-    const series = toSeries(message.series);
-    status.className = '';
-    status.textContent = message.label + ': ' + series.length + ' records';
-    if (!customElements.get('ct-usage-chart')) {
-      status.textContent += ' (the widgets bundle is missing from this build)';
-      return;
-    }
-    await Promise.all([customElements.whenDefined('ct-usage-chart'), customElements.whenDefined('ct-energy-summary')]);
-    // The carbontrack.timeZone setting, not the browser's zone: the chart's axis and tooltip, the peak time.
-    chart.timeZone = message.timeZone;
-    summary.timeZone = message.timeZone;
-    chart.series = series;
-    summary.series = series;
-    vscode.setState({ range: message.range });
-  });
-  vscode.postMessage({ type: 'ready', range: vscode.getState()?.range ?? '24h' });
-</script>
+<script type="module" nonce="${nonce}" src="${escapeHtml(options.pageScriptUri)}"></script>
 </body>
 </html>
 `;

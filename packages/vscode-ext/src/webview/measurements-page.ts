@@ -1,0 +1,67 @@
+// The measurements page's own script, run inside the webview (bundled by scripts/build.mjs to
+// dist/webview/measurements-page.js, loaded with the page's nonce). The widgets come from
+// ct-widgets.js; this module only wires the range buttons and the host's messages to them.
+import { createSeries, type MeasurementField, type MeasurementSeries } from '@carbontrack/core';
+import type { CtEnergySummary, CtUsageChart } from '@carbontrack/widgets';
+import type { HostMessage, PageMessage, SeriesMessage } from './panel-messages.js';
+
+interface VsCodeApi {
+  postMessage(message: PageMessage): void;
+  getState(): { range?: string } | undefined;
+  setState(state: { range: string }): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** JSON carries no NaN: the host sends null for values core could not parse. */
+const numbers = (values: ArrayLike<number | null>) =>
+  Float64Array.from(values as ArrayLike<number>, (v) => (v === null ? Number.NaN : v));
+
+/** The posted series as core's MeasurementSeries (core builds it, with every field). */
+export function seriesFromMessage(message: SeriesMessage): MeasurementSeries {
+  const columns: Partial<Record<MeasurementField, Float64Array>> = {};
+  for (const [name, values] of Object.entries(message.columns)) {
+    if (values) columns[name as MeasurementField] = numbers(values);
+  }
+  return createSeries({ time: numbers(message.time), columns, ids: message.ids, deviceId: message.deviceId });
+}
+
+function start(): void {
+  const vscode = acquireVsCodeApi();
+  const status = document.getElementById('status') as HTMLElement;
+  const chart = document.querySelector('ct-usage-chart') as CtUsageChart;
+  const summary = document.querySelector('ct-energy-summary') as CtEnergySummary;
+  const buttons = [...document.querySelectorAll<HTMLButtonElement>('button[data-range]')];
+  for (const button of buttons) {
+    button.addEventListener('click', () => {
+      for (const b of buttons) b.setAttribute('aria-pressed', String(b === button));
+      status.className = '';
+      status.textContent = 'Loading…';
+      vscode.postMessage({ type: 'range', range: button.dataset.range ?? '24h' });
+    });
+  }
+  window.addEventListener('message', async (event: MessageEvent<HostMessage>) => {
+    const message = event.data;
+    if (message.type === 'error') {
+      status.className = 'error';
+      status.textContent = message.message;
+      return;
+    }
+    if (message.type !== 'series') return;
+    const series = seriesFromMessage(message.series);
+    status.className = '';
+    status.textContent = `${message.label}: ${series.length} records`;
+    if (!customElements.get('ct-usage-chart')) {
+      status.textContent += ' (the widgets bundle is missing from this build)';
+      return;
+    }
+    await Promise.all([customElements.whenDefined('ct-usage-chart'), customElements.whenDefined('ct-energy-summary')]);
+    chart.timeZone = message.timeZone;
+    summary.timeZone = message.timeZone;
+    chart.series = series;
+    summary.series = series;
+    vscode.setState({ range: message.range });
+  });
+  vscode.postMessage({ type: 'ready', range: vscode.getState()?.range ?? '24h' });
+}
+
+if (typeof acquireVsCodeApi === 'function') start();
