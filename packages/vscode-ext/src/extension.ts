@@ -79,6 +79,7 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
     window,
     clipboard: env.clipboard,
     defaultFolder: () => workspace.workspaceFolders?.[0]?.uri,
+    timeZone: () => config().get<string>('timeZone') ?? '',
   };
   const webviewRoot = Uri.joinPath(context.extensionUri, 'dist', 'webview');
   const panels = new MeasurementsPanels(

@@ -78,6 +78,18 @@ describe('device commands against the simulator', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('cancelled'))).toEqual([]);
   });
 
+  it("offers Today from midnight in the device's own zone (core's rule), or the setting's", async () => {
+    const zone = sim.running.simulator.world.deviceById.get(node.deviceId)?.timeZone as string;
+    const ui = scriptedWindow(['Today', undefined]);
+    await exportMeasurementsCommand(deps(ui.window), node);
+    expect(ui.quickPicks[0]?.find((item) => item.label === 'Today')?.description).toBe(`since midnight, ${zone}`);
+    const set = scriptedWindow(['Today', undefined]);
+    await exportMeasurementsCommand({ ...deps(set.window), timeZone: () => 'Australia/Perth' }, node);
+    expect(set.quickPicks[0]?.find((item) => item.label === 'Today')?.description).toBe(
+      'since midnight, Australia/Perth',
+    );
+  });
+
   it('dismissing a prompt exports nothing', async () => {
     const ui = scriptedWindow(['Today', undefined]);
     expect(await exportMeasurementsCommand(deps(ui.window), node)).toBeUndefined();

@@ -30,6 +30,7 @@ export async function startSimulator(): Promise<{
 export function scriptedWindow(answers: unknown[]) {
   const messages: Array<{ level: string; text: string; items: unknown[] }> = [];
   const inputs: Array<{ validateInput?: (value: string) => unknown; title?: string }> = [];
+  const quickPicks: Array<Array<{ label: string; description?: string }>> = [];
   let cancelAfter: number | undefined;
   const cancellation = createCancellation();
   const window = {
@@ -37,7 +38,8 @@ export function scriptedWindow(answers: unknown[]) {
       inputs.push(options);
       return answers.shift();
     },
-    showQuickPick: async (items: Array<{ label: string }>) => {
+    showQuickPick: async (items: Array<{ label: string; description?: string }>) => {
+      quickPicks.push(items);
       const answer = answers.shift();
       return typeof answer === 'string' ? items.find((i) => i.label === answer) : answer;
     },
@@ -75,6 +77,8 @@ export function scriptedWindow(answers: unknown[]) {
     window: window as unknown as WindowPort,
     messages,
     inputs,
+    /** The items of every quick pick shown, in order. */
+    quickPicks,
     /** Cancels the progress after this many progress reports. */
     cancelAfterReports(count: number) {
       cancelAfter = count;

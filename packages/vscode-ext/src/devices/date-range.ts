@@ -1,3 +1,5 @@
+import { energyPeriodRange, relativeRangeMs } from '@carbontrack/core/live';
+
 /** A half-open time range [from, to) in epoch ms. */
 export interface DateRange {
   from: number;
@@ -8,13 +10,13 @@ export interface DateRange {
 
 export type RangePreset = 'today' | '7d' | '30d';
 
-const DAY_MS = 86_400_000;
-
-/** Today (since UTC midnight) or the last 7 or 30 days, ending now. */
-export function presetRange(preset: RangePreset, now = Date.now()): DateRange {
-  if (preset === 'today') return { from: Math.floor(now / DAY_MS) * DAY_MS, to: now, label: 'today (UTC)' };
-  const days = preset === '7d' ? 7 : 30;
-  return { from: now - days * DAY_MS, to: now, label: `last ${days} days` };
+/**
+ * Today (since local midnight in `timeZone`) or the last 7 or 30 days, ending now: core's
+ * `energyPeriodRange` and `relativeRangeMs`, the one definition of these ranges.
+ */
+export function presetRange(preset: RangePreset, now = Date.now(), timeZone = 'UTC'): DateRange {
+  if (preset === 'today') return { ...energyPeriodRange('today', timeZone, now), label: `today (${timeZone})` };
+  return { from: now - relativeRangeMs(preset), to: now, label: `last ${preset === '7d' ? 7 : 30} days` };
 }
 
 /** Parses "YYYY-MM-DD" (UTC midnight) or a full ISO 8601 date-time; undefined when invalid. */

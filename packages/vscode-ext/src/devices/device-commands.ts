@@ -1,3 +1,4 @@
+import { deviceTimeZone, resolveTimeZone } from '@carbontrack/core/time-zone';
 import { CancellationError, ProgressLocation, type QuickPickItem, Uri } from 'vscode';
 import type { ConnectionSessions } from '../connections/connection-sessions.js';
 import type { RowFormat } from '../measurements/measurement-rows.js';
@@ -14,23 +15,32 @@ export interface DeviceCommandDeps {
   /** Folder proposed by the save dialog. */
   defaultFolder?: () => Uri | undefined;
   now?: () => number;
+  /** The `carbontrack.timeZone` setting ('' for each device's own zone). */
+  timeZone?: () => string;
 }
 
 interface RangeItem extends QuickPickItem {
   preset: RangePreset | 'custom';
 }
 
-/** Asks for a range: today, 7 days, 30 days or custom dates (validated). Undefined when dismissed. */
-export async function pickRange(window: WindowPort, now = Date.now()): Promise<DateRange | undefined> {
+/**
+ * Asks for a range: today (since midnight in `timeZone`), 7 days, 30 days or custom dates
+ * (validated, UTC). Undefined when dismissed.
+ */
+export async function pickRange(
+  window: WindowPort,
+  now = Date.now(),
+  timeZone = 'UTC',
+): Promise<DateRange | undefined> {
   const items: RangeItem[] = [
-    { label: 'Today', description: 'since midnight UTC', preset: 'today' },
+    { label: 'Today', description: `since midnight, ${timeZone}`, preset: 'today' },
     { label: 'Last 7 days', preset: '7d' },
     { label: 'Last 30 days', preset: '30d' },
     { label: 'Custom dates…', description: 'YYYY-MM-DD to YYYY-MM-DD', preset: 'custom' },
   ];
   const picked = await window.showQuickPick(items, { title: 'Measurement range', placeHolder: 'Range' });
   if (!picked) return undefined;
-  if (picked.preset !== 'custom') return presetRange(picked.preset, now);
+  if (picked.preset !== 'custom') return presetRange(picked.preset, now, timeZone);
   const fromText = await window.showInputBox({
     title: 'From (inclusive, UTC)',
     value: isoDay(now - 7 * 86_400_000),
@@ -62,9 +72,14 @@ export async function pickFormat(window: WindowPort): Promise<RowFormat | undefi
   return picked?.format;
 }
 
+/** "Today" is the device's day: core's one time-zone rule (the setting, else the device's own zone). */
+async function zoneOf(deps: DeviceCommandDeps, node: DeviceNode): Promise<string> {
+  return resolveTimeZone({ explicit: deps.timeZone?.(), deviceZone: await deviceTimeZone(node.device) }).timeZone;
+}
+
 /** "Export Measurements…": range, format, file, then a cancellable streamed export. */
 export async function exportMeasurementsCommand(deps: DeviceCommandDeps, node: DeviceNode): Promise<Uri | undefined> {
-  const range = await pickRange(deps.window, deps.now?.());
+  const range = await pickRange(deps.window, deps.now?.(), await zoneOf(deps, node));
   if (!range) return undefined;
   const format = await pickFormat(deps.window);
   if (!format) return undefined;
@@ -117,7 +132,7 @@ export async function copyDeviceIdCommand(deps: DeviceCommandDeps, node: DeviceN
 
 /** "Copy as Code": a TypeScript snippet using `@carbontrack/core` for this device and a chosen range. */
 export async function copyAsCodeCommand(deps: DeviceCommandDeps, node: DeviceNode): Promise<string | undefined> {
-  const range = await pickRange(deps.window, deps.now?.());
+  const range = await pickRange(deps.window, deps.now?.(), await zoneOf(deps, node));
   if (!range) return undefined;
   const code = deviceSnippet(node.connection, node.deviceId, range);
   await deps.clipboard.writeText(code);
