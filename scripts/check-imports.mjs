@@ -10,8 +10,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Workspace packages, by folder, and the @carbontrack packages each may import. */
 export const LAYERS = {
-  'packages/core': { name: '@carbontrack/core', may: [] },
-  'packages/simulator': { name: '@carbontrack/simulator', may: [] },
+  'packages/api': { name: '@carbontrack/api', may: [] },
+  'packages/core': { name: '@carbontrack/core', may: ['@carbontrack/api'] },
+  'packages/simulator': { name: '@carbontrack/simulator', may: ['@carbontrack/api'] },
   'packages/proxy': { name: '@carbontrack/proxy', may: ['@carbontrack/core'] },
   'packages/widgets': { name: '@carbontrack/widgets', may: ['@carbontrack/core'] },
   'packages/vscode-ext': {
@@ -26,19 +27,19 @@ export const LAYERS = {
 };
 
 /** Test-only edges: the simulator is every package's test double, test-support launches Chromium, the widgets' e2e hosts pages behind the proxy. */
-const TEST_MAY = ['@carbontrack/simulator', '@carbontrack/core', '@carbontrack/test-support', '@carbontrack/proxy'];
+const TEST_MAY = [
+  '@carbontrack/simulator',
+  '@carbontrack/core',
+  '@carbontrack/api',
+  '@carbontrack/test-support',
+  '@carbontrack/proxy',
+];
 
 /** Runtime files that may start the simulator: the local-simulator command and the playground server. */
 const SIMULATOR_HOSTS = ['packages/vscode-ext/src/connections/local-simulator.ts', 'apps/playground/scripts/'];
 
 /** Known crossings waiting for their fix, each with the reason; the check fails on any other. */
-const KNOWN = [
-  {
-    file: 'packages/simulator/test/helpers/contract-client.ts',
-    target: 'packages/core/test/openapi-validator.js',
-    why: 'the schema validator moves to a shared @carbontrack/api package (issue 12)',
-  },
-];
+const KNOWN = [];
 
 const isTest = (file) =>
   /(^|\/)test\/|\.test\.ts$|\.e2e\.(test\.)?ts$|\.bench\.ts$|\/bench\/|vitest(\.\w+)?\.config\.ts$/.test(file);
@@ -105,6 +106,8 @@ function selfTest() {
     ['packages/core/src/client/x.ts', "import { createProxyHandler } from '../proxy/create-proxy-handler.js';"],
     ['packages/core/src/x.ts', "import '@carbontrack/widgets';"],
     ['packages/simulator/src/x.ts', "const c = await import('@carbontrack/core');"],
+    ['packages/api/src/x.ts', "import { createCarbonTrackClient } from '@carbontrack/core';"],
+    ['packages/simulator/test/x.test.ts', "import { OpenApiValidator } from '../../core/test/openapi-validator.js';"],
     ['packages/widgets/src/x/y.ts', "export { a } from '../../../core/src/index.js';"],
     ['packages/vscode-ext/src/x.ts', "import { listen } from '@carbontrack/simulator';"],
   ];

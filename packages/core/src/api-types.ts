@@ -1,4 +1,4 @@
-import type { components } from './generated/carbontrack.js';
+import type { components } from '@carbontrack/api';
 
 type Schemas = components['schemas'];
 

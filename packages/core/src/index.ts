@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 
+export type { components, operations, paths } from '@carbontrack/api';
+export { parseFormattedNumber } from '@carbontrack/api';
 export type {
   ApiErrorPayload,
   Customer,
@@ -33,7 +35,6 @@ export {
   ValidationError,
 } from './errors/carbon-track-error.js';
 export { redact } from './errors/redact.js';
-export type { components, operations, paths } from './generated/carbontrack.js';
 export { DEFAULT_RETRY_STATUSES, type RetryOptions } from './http/retry-policy.js';
 export type { FetchLike } from './http/transport.js';
 export { concatSeries } from './measurements/concat-series.js';
@@ -51,7 +52,6 @@ export {
 export { MeasurementParseError } from './measurements/measurement-parse-error.js';
 export { parseMeasurements } from './measurements/parse-measurements.js';
 export { parseMeasurementsReference } from './measurements/parse-measurements-reference.js';
-export { parseFormattedNumber } from './measurements/parse-number.js';
 export { parseRecordDateTime } from './measurements/parse-record-date-time.js';
 export { selectRows } from './measurements/select-rows.js';
 export { emptySeries, type MeasurementSeries, type ParseIssue, type ParseIssueReason } from './measurements/series.js';

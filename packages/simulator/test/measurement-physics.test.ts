@@ -1,10 +1,11 @@
 // Physical consistency of generated measurements over many devices and days. The generator is
 // called in-process here (it is a pure function of device and time); the HTTP tests cover the wire.
+
+import { parseHundredths } from '@carbontrack/api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateMeasurements, type MeasurementRecord } from '../src/data/measurement-generator.js';
 import { type DeviceRecord, generateWorld } from '../src/data/world.js';
-import { parseHundredths } from '../src/format/format-number.js';
 import { batteryPower, physicsProblems } from './helpers/physics-checks.js';
 
 const NOW = Date.UTC(2026, 0, 1);

@@ -1,3 +1,4 @@
+import type { paths } from '@carbontrack/api';
 import createClient, { type Client, createQuerySerializer } from 'openapi-fetch';
 import type { Customer, Device, Distributor } from '../api-types.js';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
@@ -7,7 +8,6 @@ import { tokenProviderAuth } from '../auth/token-provider-auth.js';
 import type { TokenResponse } from '../auth/tokens.js';
 import { NotFoundError, ValidationError } from '../errors/carbon-track-error.js';
 import { redact } from '../errors/redact.js';
-import type { paths } from '../generated/carbontrack.js';
 import { fetchThroughTransport, PlainRequest, plainFetchThroughTransport } from '../http/fetch-adapters.js';
 import { resolveRetryPolicy } from '../http/retry-policy.js';
 import { createTransport, type Transport } from '../http/transport.js';

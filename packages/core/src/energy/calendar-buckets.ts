@@ -1,4 +1,4 @@
-import { utcFromParts } from '../measurements/parse-record-date-time.js';
+import { zoneOffsetMs } from '@carbontrack/api';
 
 /** Calendar unit of a resampling bucket. */
 export type CalendarUnit = 'hour' | 'day' | 'month';
@@ -6,82 +6,14 @@ export type CalendarUnit = 'hour' | 'day' | 'month';
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    try {
-      formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch (error) {
-      throw new RangeError(`Unknown time zone '${timeZone}'`, { cause: error });
-    }
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/**
- * Offset of `timeZone` from UTC at instant `t`, in ms (local = t + offset). Formatting is the only
- * portable way to read tz data in browsers, and it is slow, so callers ask once per bucket, not per sample.
- * @internal
- */
-export function zoneOffset(timeZone: string, t: number): number {
-  if (timeZone === 'UTC') return 0;
-  const second = Math.floor(t / 1000) * 1000;
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  let hour = 0;
-  let minute = 0;
-  let sec = 0;
-  for (const part of formatterFor(timeZone).formatToParts(second)) {
-    switch (part.type) {
-      case 'year':
-        year = Number(part.value);
-        break;
-      case 'month':
-        month = Number(part.value);
-        break;
-      case 'day':
-        day = Number(part.value);
-        break;
-      case 'hour':
-        hour = Number(part.value) % 24;
-        break;
-      case 'minute':
-        minute = Number(part.value);
-        break;
-      case 'second':
-        sec = Number(part.value);
-        break;
-    }
-  }
-  return utcFromParts(year, month, day, hour, minute, sec, 0) - second;
-}
-
-/** Throws a RangeError unless `timeZone` is an IANA zone the runtime knows. @internal */
-export function assertTimeZone(timeZone: string): void {
-  if (timeZone !== 'UTC') formatterFor(timeZone);
-}
-
 /** First instant in (lo, hi] whose offset differs from the offset at lo (a DST transition). */
 function transitionAfter(timeZone: string, lo: number, hi: number): number {
-  const before = zoneOffset(timeZone, lo);
+  const before = zoneOffsetMs(timeZone, lo);
   let low = lo;
   let high = hi;
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
-    if (zoneOffset(timeZone, mid) === before) low = mid;
+    if (zoneOffsetMs(timeZone, mid) === before) low = mid;
     else high = mid;
   }
   return high;
@@ -96,16 +28,16 @@ function instantOfWall(timeZone: string, wall: number, hint: number): number {
   let best = Number.POSITIVE_INFINITY;
   for (let k = 0; k < offsets.length && k < 4; k++) {
     const candidate = wall - (offsets[k] as number);
-    const actual = zoneOffset(timeZone, candidate);
+    const actual = zoneOffsetMs(timeZone, candidate);
     if (actual === offsets[k]) best = Math.min(best, candidate);
     else if (!offsets.includes(actual)) offsets.push(actual);
   }
   // Also try the neighbouring offsets so that a repeated wall time resolves to its first occurrence.
   for (const probe of [wall - hint - 3 * HOUR, wall - hint + 3 * HOUR]) {
-    const o = zoneOffset(timeZone, probe);
+    const o = zoneOffsetMs(timeZone, probe);
     if (!offsets.includes(o)) {
       offsets.push(o);
-      if (zoneOffset(timeZone, wall - o) === o) best = Math.min(best, wall - o);
+      if (zoneOffsetMs(timeZone, wall - o) === o) best = Math.min(best, wall - o);
     }
   }
   if (best !== Number.POSITIVE_INFINITY) return best;
@@ -130,18 +62,18 @@ function wallUnitNext(wallStart: number, unit: CalendarUnit): number {
 
 /** Start of the bucket containing instant `t`. @internal */
 export function bucketStart(t: number, unit: CalendarUnit, timeZone: string): number {
-  const offset = zoneOffset(timeZone, t);
+  const offset = zoneOffsetMs(timeZone, t);
   const start = instantOfWall(timeZone, wallUnitStart(t + offset, unit), offset);
   // A repeated local hour (DST ends) is two buckets: start no earlier than the transition.
-  if (unit === 'hour' && zoneOffset(timeZone, start) !== offset) return transitionAfter(timeZone, start, t);
+  if (unit === 'hour' && zoneOffsetMs(timeZone, start) !== offset) return transitionAfter(timeZone, start, t);
   return start;
 }
 
 /** Start of the bucket after the one starting at `start`. @internal */
 export function nextBucketStart(start: number, unit: CalendarUnit, timeZone: string): number {
-  const offset = zoneOffset(timeZone, start);
+  const offset = zoneOffsetMs(timeZone, start);
   const next = instantOfWall(timeZone, wallUnitNext(wallUnitStart(start + offset, unit), unit), offset);
-  if (unit === 'hour' && zoneOffset(timeZone, next - 1) !== offset) return transitionAfter(timeZone, start, next - 1);
+  if (unit === 'hour' && zoneOffsetMs(timeZone, next - 1) !== offset) return transitionAfter(timeZone, start, next - 1);
   return next;
 }
 

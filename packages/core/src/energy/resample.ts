@@ -1,6 +1,7 @@
+import { assertTimeZone } from '@carbontrack/api';
 import { MEASUREMENT_FIELD_NAMES, type MeasurementField } from '../measurements/fields.js';
 import type { MeasurementSeries } from '../measurements/series.js';
-import { assertTimeZone, bucketEdges, type CalendarUnit } from './calendar-buckets.js';
+import { bucketEdges, type CalendarUnit } from './calendar-buckets.js';
 import {
   assertSortedTime,
   columnOf,

@@ -1,5 +1,5 @@
+import { assertTimeZone, zoneOffsetMs as zoneOffset } from '@carbontrack/api';
 import type { MeasurementSeries } from '../measurements/series.js';
-import { assertTimeZone, zoneOffset } from './calendar-buckets.js';
 import { DEFAULT_EMISSION_FACTOR } from './emission-factor.js';
 import { assertSortedTime, type IntegrationMethod, integrationMethod, maxGapMs } from './energy-validation.js';
 import { integrateColumn } from './integrate-energy.js';

@@ -1,5 +1,5 @@
+import { parseFormattedNumberAt } from '@carbontrack/api';
 import { MEASUREMENT_FIELD_NAMES, type MeasurementField } from './fields.js';
-import { parseFormattedNumberAt } from './parse-number.js';
 import { parseRecordDateTimeAt } from './parse-record-date-time.js';
 import type { MeasurementSeries, ParseIssue } from './series.js';
 
@@ -16,7 +16,7 @@ const LOWER_N = 110;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const FIELD_COUNT = MEASUREMENT_FIELD_NAMES.length;
 
-/** Same table as in parse-number.ts; duplicated so the hot loop reads a module-local constant. */
+/** Same table as in @carbontrack/api's parse-number.ts; duplicated so the hot loop reads a module-local constant. */
 const POW10 = [
   1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
   1e21, 1e22,

@@ -1,6 +1,6 @@
+import { parseFormattedNumberAt } from '@carbontrack/api';
 import { MEASUREMENT_FIELD_NAMES } from './fields.js';
 import { MeasurementParseError } from './measurement-parse-error.js';
-import { parseFormattedNumberAt } from './parse-number.js';
 import { parseRecordDateTimeAt } from './parse-record-date-time.js';
 import { describeValue } from './record-shape.js';
 import { allocateColumns, type MeasurementSeries, type ParseIssue, type ParseIssueReason } from './series.js';

@@ -1,4 +1,4 @@
-import { assertTimeZone, zoneOffset } from '../energy/calendar-buckets.js';
+import { assertTimeZone, zoneOffsetMs as zoneOffset } from '@carbontrack/api';
 
 /**
  * The canonical spelling of an IANA time zone the runtime knows (`'australia/sydney'` →

@@ -1,11 +1,10 @@
 // Measurements are never stored: each record is computed from (device, timestamp), so any range
 // costs memory for one page only. Battery charge is the one field with memory; see simulateDay.
-import { formatHundredths } from '../format/format-number.js';
+import { formatHundredths, zoneOffsetMs } from '@carbontrack/api';
 import { batteryStep, START_CHARGE_PERCENT } from './battery-model.js';
 import { householdUsageW } from './household-model.js';
 import { hashInts, hashString, uuidFromWords, uuidTail, valueNoise } from './random.js';
 import { cloudCover, dayOfYear, irradiance, sinSolarElevation, solarOutputW } from './solar-model.js';
-import { utcOffsetMinutes } from './time-zone.js';
 import { indoorTemperature, outdoorTemperature } from './weather-model.js';
 import type { DeviceRecord } from './world.js';
 
@@ -111,7 +110,7 @@ function simulateDay(
   const battery = device.battery;
   const state = { charge: START_CHARGE_PERCENT };
   for (let start = battery ? day - DAY_MS : day; start <= day; start += DAY_MS) {
-    const offsetMs = utcOffsetMinutes(device.timeZone, start) * 60_000;
+    const offsetMs = zoneOffsetMs(device.timeZone, start);
     const doy = dayOfYear(start);
     const end = start === day ? toMs : start + DAY_MS - 1;
     for (let t = start; t <= end; t += RECORD_INTERVAL_MS) {

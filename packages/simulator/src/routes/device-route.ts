@@ -1,10 +1,11 @@
 // POST /ctapi/Device. PageIndex is 0-based, 50 devices a page; Count is the number of matches across
 // all pages (see the x-decision-paging note of the OpenAPI description).
+
+import { formatNumber } from '@carbontrack/api';
 import type { Context } from 'hono';
 import { lastDataTime, RECORD_INTERVAL_MS } from '../data/measurement-generator.js';
 import { currentWeather } from '../data/weather-model.js';
 import type { DeviceRecord, World } from '../data/world.js';
-import { formatNumber } from '../format/format-number.js';
 import type { AppEnv } from '../http/app-env.js';
 import {
   deviceIdField,

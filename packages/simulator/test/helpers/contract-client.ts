@@ -1,6 +1,6 @@
 // A fetch wrapper for tests that checks every JSON response against the OpenAPI description: the
 // documented schema for documented statuses, ErrorResponse for the rest (404/405/413).
-import { OpenApiValidator } from '../../../core/test/openapi-validator.js';
+import { OpenApiValidator } from '@carbontrack/api/validator';
 
 /** Shared validator of the OpenAPI description. */
 export const validator = new OpenApiValidator();

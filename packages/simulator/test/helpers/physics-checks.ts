@@ -1,9 +1,10 @@
 // The physical consistency rules of measurement records, checked exactly on the formatted strings.
 // Shared by the in-process property tests and the over-HTTP test.
+
+import { parseHundredths as h } from '@carbontrack/api';
 import type { MeasurementRecord } from '../../src/data/measurement-generator.js';
 import { sinSolarElevation } from '../../src/data/solar-model.js';
 import type { DeviceRecord } from '../../src/data/world.js';
-import { parseHundredths as h } from '../../src/format/format-number.js';
 
 /** Battery power in hundredths of a watt (+ charging), from the grid balance. */
 export const batteryPower = (r: MeasurementRecord) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapePointer, loadSpec, OpenApiValidator } from './openapi-validator.js';
+import { escapePointer, loadSpec, OpenApiValidator } from '../src/validator/openapi-validator.js';
 
 interface Example {
   where: string;

@@ -8,7 +8,7 @@ import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 
 /** Path of the OpenAPI description. */
-export const SPEC_PATH = fileURLToPath(new URL('../openapi/carbontrack.yaml', import.meta.url));
+export const SPEC_PATH = fileURLToPath(new URL('../../openapi/carbontrack.yaml', import.meta.url));
 
 const SPEC_ID = 'carbontrack.yaml';
 

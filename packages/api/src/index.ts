@@ -1,0 +1,12 @@
+/**
+ * `@carbontrack/api`: the API's contract, shared by the client and the simulator. The types
+ * generated from `openapi/carbontrack.yaml` (`paths`, `components`, `operations`), the wire
+ * codecs (number strings both ways) and the zone-offset maths both sides compute dates with. No
+ * runtime dependency; the schema validator is the separate `./validator` entry.
+ * @packageDocumentation
+ */
+
+export type { components, operations, paths } from './generated/carbontrack.js';
+export { assertTimeZone, zoneOffsetMs } from './time/zone-offset.js';
+export { formatHundredths, formatNumber, parseHundredths, toHundredths } from './wire/format-number.js';
+export { parseFormattedNumber, parseFormattedNumberAt } from './wire/parse-number.js';
