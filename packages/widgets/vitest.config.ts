@@ -1,20 +1,8 @@
-import { createServer } from 'node:net';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@carbontrack/test-support/chromium';
+import { freePort } from '@carbontrack/test-support/free-port';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { simulatorCommands } from './src/test/simulator-commands.js';
-
-/** A free TCP port: the browser page's origin must be known to the simulator's CORS allowlist. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // The simulator's `cors: ['*']` sends no Access-Control-Allow-Origin (hono matches '*' literally in
 // an origin list), so the tests pin the page's port and allow exactly that origin.

@@ -1,21 +1,11 @@
 // Starts the real `pnpm start` stack on a free port for a test file and stops its whole process group.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@carbontrack/test-support/free-port';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** The running stack: its URL, everything it printed, and a stop function. */
 export interface RunningStack {

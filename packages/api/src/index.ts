@@ -10,3 +10,4 @@ export type { components, operations, paths } from './generated/carbontrack.js';
 export { assertTimeZone, zoneOffsetMs } from './time/zone-offset.js';
 export { formatHundredths, formatNumber, parseHundredths, toHundredths } from './wire/format-number.js';
 export { parseFormattedNumber, parseFormattedNumberAt } from './wire/parse-number.js';
+export { SUCCESS_FIELDS } from './wire/success-fields.js';

@@ -1,3 +1,4 @@
+import { SUCCESS_FIELDS } from '@carbontrack/api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { measurementPageText } from '../../bench/measurement-page.js';
@@ -117,12 +118,7 @@ function pageText(list: RawRecord[], bare: boolean): string {
     Count: list.length,
     Pages: 1,
     PagesIndex: 0,
-    ResponseCode: 200,
-    ResponseMessage: 'OK',
-    Message: '',
-    Error: 0,
-    ErrorNumber: 0,
-    ErrorMessage: '',
+    ...SUCCESS_FIELDS,
   });
 }
 

@@ -1,7 +1,7 @@
 // POST /ctapi/Device. PageIndex is 0-based, 50 devices a page; Count is the number of matches across
 // all pages (see the x-decision-paging note of the OpenAPI description).
 
-import { formatNumber } from '@carbontrack/api';
+import { formatNumber, SUCCESS_FIELDS } from '@carbontrack/api';
 import type { Context } from 'hono';
 import { lastDataTime, RECORD_INTERVAL_MS } from '../data/measurement-generator.js';
 import { currentWeather } from '../data/weather-model.js';
@@ -16,7 +16,6 @@ import {
   readJsonObject,
 } from '../http/request-fields.js';
 import { assertOwnDistributor, findOwnDevice } from './device-access.js';
-import { SUCCESS_FIELDS } from './success-fields.js';
 
 /** Devices per page of POST /ctapi/Device. */
 export const DEVICE_PAGE_SIZE = 50;

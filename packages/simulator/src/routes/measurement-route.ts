@@ -1,3 +1,4 @@
+import { SUCCESS_FIELDS } from '@carbontrack/api';
 // POST /ctapi/Measurement. A page is one UTC day (24 h) counted from FromUTCDate, so at most 288
 // records; Count covers the whole range, Pages = ceil((To − From) / 24 h); a PageIndex past the end
 // returns an empty list. Records never lie after now, nor after an offline device's last report.
@@ -8,7 +9,6 @@ import type { AppEnv } from '../http/app-env.js';
 import { badRequest } from '../http/error-response.js';
 import { dateTimeField, deviceIdField, optionalUuid, pageIndexField, readJsonObject } from '../http/request-fields.js';
 import { assertOwnDistributor, findOwnDevice } from './device-access.js';
-import { SUCCESS_FIELDS } from './success-fields.js';
 
 /** POST /ctapi/Measurement: one page of a device's five-minute records. */
 export function measurementRoute(world: World, now: () => number): (c: Context<AppEnv>) => Promise<Response> {

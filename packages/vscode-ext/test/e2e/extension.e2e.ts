@@ -6,13 +6,13 @@
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCarbonTrackClient } from '@carbontrack/core';
 import { listen, type RunningSimulator } from '@carbontrack/simulator';
 import { CHROMIUM_ARGS } from '@carbontrack/test-support/chromium';
+import { freePort } from '@carbontrack/test-support/free-port';
 import { type Browser, chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatSeries } from '../../src/measurements/measurement-rows.js';
@@ -25,17 +25,6 @@ const PAGE_SIZE = 5;
 const MIN_PLOT_PIXELS = 500;
 // Not the browser's (UTC): the webview must hand the setting to its widgets.
 const TIME_ZONE = 'Australia/Sydney';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('carbonTRACK in code-server', () => {
   const temp = mkdtempSync(join(tmpdir(), 'ct-e2e-'));

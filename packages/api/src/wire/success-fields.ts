@@ -1,4 +1,4 @@
-/** The status fields every successful Device and Measurement response carries. */
+/** The status fields every successful Device and Measurement response carries (the contract's values). */
 export const SUCCESS_FIELDS = Object.freeze({
   ResponseCode: 200,
   ResponseMessage: 'OK',
