@@ -54,6 +54,16 @@ async function cardExtent(page: Page) {
   return { left: box?.x ?? Number.NaN, right: (box?.x ?? Number.NaN) + (box?.width ?? 0) };
 }
 
+/** No sideways scroll, the device card wholly inside the page's width, and a full-page screenshot. */
+async function expectFitsAndShoot(page: Page, file: string): Promise<void> {
+  const overflow = await horizontalOverflow(page);
+  expect(overflow.scrollWidth, overflow.sticking.join('\n')).toBeLessThanOrEqual(overflow.clientWidth);
+  const card = await cardExtent(page);
+  expect(card.left).toBeGreaterThanOrEqual(0);
+  expect(card.right).toBeLessThanOrEqual(overflow.clientWidth);
+  await page.screenshot({ path: `${artifacts}${file}`, fullPage: true });
+}
+
 describe('layout at phone and laptop widths (pnpm start)', () => {
   let stack: RunningStack;
   let browser: Browser;
@@ -86,15 +96,7 @@ describe('layout at phone and laptop widths (pnpm start)', () => {
         expect(await page.getAttribute('ct-device-card', 'theme')).toBe(scheme);
         await widgetsLoaded(page);
 
-        const overflow = await horizontalOverflow(page);
-        expect(overflow.scrollWidth, overflow.sticking.join('\n')).toBeLessThanOrEqual(overflow.clientWidth);
-        const card = await cardExtent(page);
-        expect(card.left).toBeGreaterThanOrEqual(0);
-        expect(card.right).toBeLessThanOrEqual(overflow.clientWidth);
-        await page.screenshot({
-          path: `${artifacts}layout-playground-${viewport.width}-${scheme}.png`,
-          fullPage: true,
-        });
+        await expectFitsAndShoot(page, `layout-playground-${viewport.width}-${scheme}.png`);
         await context.close();
       });
 
@@ -105,15 +107,7 @@ describe('layout at phone and laptop widths (pnpm start)', () => {
         await page.goto(new URL('/examples/plain-html/', stack.url).href);
         await widgetsLoaded(page);
 
-        const overflow = await horizontalOverflow(page);
-        expect(overflow.scrollWidth, overflow.sticking.join('\n')).toBeLessThanOrEqual(overflow.clientWidth);
-        const card = await cardExtent(page);
-        expect(card.left).toBeGreaterThanOrEqual(0);
-        expect(card.right).toBeLessThanOrEqual(overflow.clientWidth);
-        await page.screenshot({
-          path: `${artifacts}layout-plain-html-${viewport.width}-${scheme}.png`,
-          fullPage: true,
-        });
+        await expectFitsAndShoot(page, `layout-plain-html-${viewport.width}-${scheme}.png`);
         await context.close();
       });
     }

@@ -97,11 +97,7 @@ export class CtEnergySummary extends CtElement {
 
   /** The zone of "today" and "month", null while it is being decided (or when `time-zone` is invalid). */
   get zone(): string | null {
-    try {
-      return this.zones.resolved?.timeZone ?? null;
-    } catch {
-      return null;
-    }
+    return this.zones.timeZone;
   }
 
   protected override checkAttributes(): AttributeProblem[] {
@@ -109,11 +105,8 @@ export class CtEnergySummary extends CtElement {
     if (!['today', '7d', '30d', 'month'].includes(this.period)) {
       found.push(problem('period', this.period, "must be 'today', '7d', '30d' or 'month'", true));
     }
-    try {
-      this.zones.resolved;
-    } catch (error) {
-      found.push(problem('time-zone', this.timeZone || this.providerTimeZone, (error as Error).message, true));
-    }
+    const zone = this.zones.check();
+    if (zone) found.push(zone);
     const factor = this.emissionFactor;
     if (factor !== undefined && factor !== null && !(Number.isFinite(factor) && factor >= 0)) {
       const given = this.getAttribute('emission-factor') ?? String(factor);

@@ -1,6 +1,7 @@
 import type { Device } from '@carbontrack/core';
 import { deviceResource } from '@carbontrack/core/live';
 import { deviceTimeZone, type ResolvedTimeZone, resolveTimeZone } from '@carbontrack/core/time-zone';
+import { type AttributeProblem, problem } from './attribute-check.js';
 import { LiveController, type LiveHost } from './live-controller.js';
 
 /** What a {@link TimeZoneController} reads from its element. */
@@ -54,6 +55,25 @@ export class TimeZoneController {
       return null;
     }
     return resolveTimeZone({ deviceZone: this.lookedUp.zone });
+  }
+
+  /** The zone's name, null while it is being decided or when `time-zone` is not a zone. */
+  get timeZone(): string | null {
+    try {
+      return this.resolved?.timeZone ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The fatal problem of a `time-zone` (the element's or the provider's) that is not a zone, if any. */
+  check(): AttributeProblem | null {
+    try {
+      this.resolved;
+      return null;
+    } catch (error) {
+      return problem('time-zone', this.host.timeZone || this.host.providerTimeZone, (error as Error).message, true);
+    }
   }
 
   private lookUp(device: Device): void {

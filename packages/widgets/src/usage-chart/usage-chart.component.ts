@@ -178,11 +178,7 @@ export class CtUsageChart extends CtElement {
 
   /** The zone the chart shows times in, null while it is being decided. */
   get zone(): string | null {
-    try {
-      return this.zones.resolved?.timeZone ?? null;
-    } catch {
-      return null;
-    }
+    return this.zones.timeZone;
   }
 
   /** The device whose zone applies when no `time-zone` is set. */
@@ -251,11 +247,8 @@ export class CtUsageChart extends CtElement {
         ),
       );
     }
-    try {
-      this.zones.resolved;
-    } catch (error) {
-      found.push(problem('time-zone', this.timeZone || this.providerTimeZone, (error as Error).message, true));
-    }
+    const zone = this.zones.check();
+    if (zone) found.push(zone);
     return found;
   }
 
