@@ -17,7 +17,12 @@ export type {
 } from './api-types.js';
 export type { CarbonTrackCredentials } from './auth/password-auth.js';
 export type { CarbonTrackTokens } from './auth/tokens.js';
-export { type CarbonTrackClient, createCarbonTrackClient } from './client/create-client.js';
+export {
+  type CarbonTrackCalls,
+  type CarbonTrackClient,
+  createCarbonTrackCalls,
+  createCarbonTrackClient,
+} from './client/create-client.js';
 export type { MeasurementIterable, MeasurementQuery } from './client/measurement-iterable.js';
 export type { CallOptions, CarbonTrackClientOptions, CustomerQuery, DeviceQuery } from './client/options.js';
 export type { PagedIterable } from './client/paged-iterable.js';
@@ -35,8 +40,8 @@ export {
   ValidationError,
 } from './errors/carbon-track-error.js';
 export { redact } from './errors/redact.js';
+export type { FetchLike } from './http/request-pipeline.js';
 export { DEFAULT_RETRY_STATUSES, type RetryOptions } from './http/retry-policy.js';
-export type { FetchLike } from './http/transport.js';
 export { concatSeries } from './measurements/concat-series.js';
 export { type CreateSeriesInput, createSeries } from './measurements/create-series.js';
 export { dedupeSeries } from './measurements/dedupe-series.js';

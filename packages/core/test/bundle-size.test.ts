@@ -31,3 +31,34 @@ it.each(BUDGETS)(
     expect(bytes).toBeLessThanOrEqual(budgetBytes);
   },
 );
+
+// A bundle that uses only the high-level calls (the widgets) must not carry openapi-fetch.
+it('createCarbonTrackCalls alone bundles without openapi-fetch', async () => {
+  const build_ = (name: string) =>
+    build({
+      stdin: {
+        contents: `export { ${name} } from './src/index.ts';`,
+        resolveDir: new URL('..', import.meta.url).pathname,
+        loader: 'ts',
+      },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      logLevel: 'silent',
+      metafile: true,
+    });
+  // What ends up in the output (the metafile's inputs also list files that were tree-shaken away).
+  const inputs = async (name: string) =>
+    Object.values((await build_(name)).metafile.outputs).flatMap((output) =>
+      Object.entries(output.inputs)
+        .filter(([, used]) => used.bytesInOutput > 0)
+        .map(([file]) => file),
+    );
+  const calls = await inputs('createCarbonTrackCalls');
+  const client = await inputs('createCarbonTrackClient');
+  expect(client.some((file) => file.includes('openapi-fetch'))).toBe(true);
+  expect(calls.some((file) => file.includes('openapi-fetch'))).toBe(false);
+});

@@ -2,8 +2,9 @@
 // Bundles the tsc output, so decorators are already lowered. What is loaded on demand goes to
 // dist/chunks/, next to it, resolved relative to the script's own URL: uPlot (when a chart first
 // draws) and the coordinates-to-time-zone table (only when no time-zone is set).
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { minify } from 'terser';
 
 // CSS in Lit's css`` templates, whitespace and comments collapsed (esbuild leaves template text as is).
 const minifyCss = {
@@ -28,7 +29,8 @@ const minifyCss = {
 // Chunks of earlier builds would otherwise pile up (and ship in the VS Code extension).
 await rm('dist/chunks', { recursive: true, force: true });
 
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: ['dist/index.js'],
   outdir: 'dist',
   entryNames: 'ct-widgets',
@@ -46,3 +48,12 @@ await build({
   logLevel: 'warning',
   plugins: [minifyCss],
 });
+
+// esbuild bundles and splits; terser then compresses each output again (two passes, module scope):
+// about 2.5 kB gzip less for a page with a chart than esbuild's minifier alone.
+for (const file of Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'))) {
+  const code = await readFile(file, 'utf8');
+  const out = await minify(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (typeof out.code !== 'string') throw new Error(`terser produced nothing for ${file}`);
+  await writeFile(file, out.code);
+}

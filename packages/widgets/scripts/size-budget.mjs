@@ -1,7 +1,7 @@
-// Size budgets of the self-contained bundle, minified + gzip: the script a page loads (≤ 60 kB, the
-// issue's budget), and what a page with a chart loads in all (the script plus uPlot's chunk; ≤ 64 kB
-// for now: 60 kB is not met, see the widgets README). The time-zone table is reported, not
-// budgeted: it is data, fetched only by pages that set no time-zone.
+// Size budgets of the self-contained bundle, minified + gzip: the script a page loads with the
+// chunks it imports statically, and what a page with a chart loads in all (that plus uPlot's
+// chunk); 60 kB each, the widgets' budget. The time-zone table is reported, not budgeted: it is
+// data, fetched only by pages that set no time-zone.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
@@ -14,13 +14,15 @@ const chunk = (prefix) => {
   if (!name) throw new Error(`no dist/chunks/${prefix}*.js: run the build`);
   return gzip(`chunks/${name}`);
 };
-const main = gzip('ct-widgets.js');
+// esbuild's shared chunks, imported by the script itself: part of every page.
+const shared = chunks.filter((f) => f.startsWith('chunk-')).reduce((sum, f) => sum + gzip(`chunks/${f}`), 0);
+const main = gzip('ct-widgets.js') + shared;
 const plot = chunk('plot-engine-');
 const tz = chunk('tz-');
 const kb = (n) => `${(n / KB).toFixed(1)} kB`;
 const checks = [
-  ['dist/ct-widgets.js', main, 60 * KB],
-  ['script + uPlot chunk (a page with a chart)', main + plot, 64 * KB],
+  ['dist/ct-widgets.js (with its shared chunks)', main, 60 * KB],
+  ['script + uPlot chunk (a page with a chart)', main + plot, 60 * KB],
 ];
 for (const [name, size, budget] of checks) console.log(`${name}: ${kb(size)} gzip (budget ${kb(budget)})`);
 console.log(`time-zone table chunk, loaded only without a time-zone: ${kb(tz)} gzip`);

@@ -1,4 +1,4 @@
-/** Supplies bearer tokens to the transport; one implementation per kind of authentication. */
+/** Supplies bearer tokens to the request pipeline; one implementation per kind of authentication. */
 export interface AuthStrategy {
   /** The token for the next request, or undefined when requests go unauthenticated. */
   getToken(signal?: AbortSignal): Promise<string | undefined>;

@@ -1,5 +1,5 @@
 import type { paths } from '@carbontrack/api';
-import createClient, { type Client, createQuerySerializer } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
 import type { Customer, Device, Distributor } from '../api-types.js';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import { noAuth } from '../auth/auth-strategy.js';
@@ -8,23 +8,20 @@ import { tokenProviderAuth } from '../auth/token-provider-auth.js';
 import type { TokenResponse } from '../auth/tokens.js';
 import { NotFoundError, ValidationError } from '../errors/carbon-track-error.js';
 import { redact } from '../errors/redact.js';
-import { fetchThroughTransport, PlainRequest, plainFetchThroughTransport } from '../http/fetch-adapters.js';
+import { createRequestPipeline, type RequestPipeline } from '../http/request-pipeline.js';
 import { resolveRetryPolicy } from '../http/retry-policy.js';
-import { createTransport, type Transport } from '../http/transport.js';
-import { yieldToEventLoop } from '../http/yield-to-event-loop.js';
-import { MeasurementParseError } from '../measurements/measurement-parse-error.js';
-import { parseMeasurements } from '../measurements/parse-measurements.js';
 import { assertDeviceId, assertWholeNumber } from '../validation/validate-input.js';
-import { type CallContext, callApi, withAttempts } from './call-api.js';
-import { MeasurementIterable, type MeasurementQuery, type ParsedMeasurementPage } from './measurement-iterable.js';
+import { getRequest, postFormRequest, postJsonRequest, readJson } from './api-requests.js';
+import { MeasurementIterable, type MeasurementQuery } from './measurement-iterable.js';
 import type { CallOptions, CarbonTrackClientOptions, CustomerQuery, DeviceQuery } from './options.js';
 import { PagedIterable } from './paged-iterable.js';
-import { readPageCount } from './read-page-count.js';
+import { createRawClient } from './raw-client.js';
 
-/** The carbonTRACK API client returned by {@link createCarbonTrackClient}. */
-export interface CarbonTrackClient {
-  /** The typed openapi-fetch client, with this client's auth, retries and timeouts, for any path. */
-  readonly raw: Client<paths>;
+/**
+ * The high-level calls of the carbonTRACK API, returned by {@link createCarbonTrackCalls}: what
+ * {@link CarbonTrackClient} has, without `raw`.
+ */
+export interface CarbonTrackCalls {
   /** The distributor(s) of the account. */
   distributors(options?: CallOptions): PagedIterable<Distributor>;
   /** Customers, over every page, filtered through the API's own filters. */
@@ -40,12 +37,36 @@ export interface CarbonTrackClient {
   measurements(query: MeasurementQuery): MeasurementIterable;
 }
 
+/** The carbonTRACK API client returned by {@link createCarbonTrackClient}. */
+export interface CarbonTrackClient extends CarbonTrackCalls {
+  /** The typed openapi-fetch client, with this client's auth, retries and timeouts, for any path. */
+  readonly raw: Client<paths>;
+}
+
 /**
- * Creates a carbonTRACK API client on top of openapi-fetch and the generated types: OAuth 2.0
- * tokens (cached, refreshed before expiry, single-flight), retries with backoff, timeouts, typed
- * errors, input validation and paging.
+ * Creates a carbonTRACK API client: the high-level calls ({@link CarbonTrackCalls}) and `raw`,
+ * openapi-fetch on the generated types for any path, all on one request pipeline: OAuth 2.0
+ * tokens (cached, refreshed before expiry, single-flight), retries with backoff under one attempt
+ * budget per call, timeouts, typed errors, input validation and paging.
  */
 export function createCarbonTrackClient(options: CarbonTrackClientOptions): CarbonTrackClient {
+  const { calls, baseUrl, pipeline } = buildCalls(options);
+  return { ...calls, raw: createRawClient(baseUrl, pipeline) };
+}
+
+/**
+ * The high-level calls alone, on the same pipeline as {@link createCarbonTrackClient} but without
+ * `raw`: a browser bundle that uses only these carries no openapi-fetch (about 3 kB gzip).
+ */
+export function createCarbonTrackCalls(options: CarbonTrackClientOptions): CarbonTrackCalls {
+  return buildCalls(options).calls;
+}
+
+function buildCalls(options: CarbonTrackClientOptions): {
+  calls: CarbonTrackCalls;
+  baseUrl: string;
+  pipeline: RequestPipeline;
+} {
   const baseUrl = checkBaseUrl(options.baseUrl);
   const retry = resolveRetryPolicy(options.retry);
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -55,44 +76,17 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
     throw new ValidationError('fetch must be a function', { field: 'fetch' });
   }
 
-  // Token requests go through the same retries, never with a bearer token.
-  const tokenClient = internalClient(baseUrl, createTransport({ fetch, auth: noAuth, retry, timeoutMs }));
-  const auth = chooseAuth(options, async (form) => {
-    const context = tokenContext();
-    return callApi(
-      context,
-      (attempts) =>
-        tokenClient.POST('/oauth/token', {
-          ...withAttempts(attempts),
-          body: form as never,
-          bodySerializer: (body: Record<string, string>) => new URLSearchParams(body).toString(),
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        }),
-      readTokenResponse,
-    );
-  });
+  // Token requests take the same road, never with a bearer token.
   const redactSecrets = (text: string) => redact(text, auth.secrets());
-  const tokenContext = (): CallContext => ({ method: 'POST', path: '/oauth/token', retry, redact: redactSecrets });
-  const context = (method: string, path: string, signal?: AbortSignal): CallContext => ({
-    method,
-    path,
-    retry,
-    signal,
-    redact: redactSecrets,
-  });
-
-  const transport = createTransport({ fetch, auth, retry, timeoutMs });
-  const raw = createClient<paths>({ baseUrl, fetch: fetchThroughTransport(transport) });
-  // The high-level calls share the transport but skip building Fetch API Request/Response objects.
-  const api = internalClient(baseUrl, transport);
+  const tokenPipeline = createRequestPipeline({ fetch, auth: noAuth, retry, timeoutMs, redact: redactSecrets });
+  const auth = chooseAuth(options, (form) =>
+    tokenPipeline.call(postFormRequest(baseUrl, '/oauth/token', form), readTokenResponse),
+  );
+  const pipeline = createRequestPipeline({ fetch, auth, retry, timeoutMs, redact: redactSecrets });
 
   function distributors(callOptions: CallOptions = {}): PagedIterable<Distributor> {
     return new PagedIterable(async () => ({
-      items: await callApi(
-        context('GET', '/ctapi/Distributor', callOptions.signal),
-        (attempts) => api.GET('/ctapi/Distributor', { ...withAttempts(attempts), ...signalOption(callOptions.signal) }),
-        (data) => (Array.isArray(data) ? (data as Distributor[]) : undefined),
-      ),
+      items: await pipeline.call(getRequest(baseUrl, '/ctapi/Distributor'), readDistributors, callOptions),
       last: true,
     }));
   }
@@ -101,29 +95,14 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
     const pageSize = query.pageSize ?? 100;
     assertWholeNumber(pageSize, 'pageSize');
     return new PagedIterable(async (index, seen) => {
-      const result = await callApi(
-        context('GET', '/ctapi/Customer', query.signal),
-        (attempts) =>
-          api.GET('/ctapi/Customer', {
-            ...withAttempts(attempts),
-            params: {
-              query: {
-                'customerRequest.customerRef': query.customerRef,
-                'customerRequest.phone': query.phone,
-                'customerRequest.address': query.address,
-                'customerRequest.page': index + 1,
-                'customerRequest.pageSize': pageSize,
-              },
-            },
-            ...signalOption(query.signal),
-          }),
-        (data) => {
-          const d = data as { CustomerList?: unknown; RecordCount?: unknown } | undefined;
-          return d && Array.isArray(d.CustomerList) && typeof d.RecordCount === 'number'
-            ? { list: d.CustomerList as Customer[], total: d.RecordCount }
-            : undefined;
-        },
-      );
+      const request = getRequest(baseUrl, '/ctapi/Customer', {
+        'customerRequest.customerRef': query.customerRef,
+        'customerRequest.phone': query.phone,
+        'customerRequest.address': query.address,
+        'customerRequest.page': index + 1,
+        'customerRequest.pageSize': pageSize,
+      });
+      const result = await pipeline.call(request, readCustomerPage, { signal: query.signal });
       return { items: result.list, last: result.list.length === 0 || seen + result.list.length >= result.total };
     });
   }
@@ -131,27 +110,14 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
   function devices(query: DeviceQuery = {}): PagedIterable<Device> {
     if (query.deviceId !== undefined) assertDeviceId(query.deviceId);
     return new PagedIterable(async (pageIndex) => {
-      const result = await callApi(
-        context('POST', '/ctapi/Device', query.signal),
-        (attempts) =>
-          api.POST('/ctapi/Device', {
-            ...withAttempts(attempts),
-            body: {
-              DeviceID: query.deviceId,
-              CustomerReference: query.customerReference,
-              DistributorID: query.distributorId,
-              RegisteredOnly: query.registeredOnly,
-              PageIndex: pageIndex,
-            },
-            ...signalOption(query.signal),
-          }),
-        (data) => {
-          const d = data as { Devices?: unknown; Pages?: unknown } | undefined;
-          return d && Array.isArray(d.Devices)
-            ? { list: d.Devices as Device[], pages: typeof d.Pages === 'number' ? d.Pages : 1 }
-            : undefined;
-        },
-      );
+      const request = postJsonRequest(baseUrl, '/ctapi/Device', {
+        DeviceID: query.deviceId,
+        CustomerReference: query.customerReference,
+        DistributorID: query.distributorId,
+        RegisteredOnly: query.registeredOnly,
+        PageIndex: pageIndex,
+      });
+      const result = await pipeline.call(request, readDevicePage, { signal: query.signal });
       return { items: result.list, last: result.list.length === 0 || pageIndex + 1 >= result.pages };
     });
   }
@@ -167,47 +133,10 @@ export function createCarbonTrackClient(options: CarbonTrackClientOptions): Carb
   }
 
   function measurements(query: MeasurementQuery): MeasurementIterable {
-    return new MeasurementIterable(query, {
-      fetchPage: (body, signal, inSlot) =>
-        callApi(
-          context('POST', '/ctapi/Measurement', signal),
-          async (attempts) => {
-            const result = await inSlot(() =>
-              api.POST('/ctapi/Measurement', { ...withAttempts(attempts), body, signal, parseAs: 'text' }),
-            );
-            // Let bodies that have arrived meanwhile be read (and their slots freed) before this one is parsed.
-            await yieldToEventLoop();
-            return result;
-          },
-          readMeasurementPage,
-        ),
-    });
+    return new MeasurementIterable(query, baseUrl, pipeline);
   }
 
-  return { raw, distributors, customers, devices, device, measurements };
-}
-
-/**
- * An openapi-fetch client for the client's own calls: typed paths and serialization from
- * openapi-fetch, plain request objects and in-memory responses underneath (see PlainRequest).
- * Only status, ok, headers and the data of its results may be used.
- */
-function internalClient(baseUrl: string, transport: Transport): Client<paths> {
-  return createClient<paths>({
-    baseUrl,
-    Request: PlainRequest as unknown as typeof Request,
-    // Built once: by default openapi-fetch builds a query serializer on every request.
-    querySerializer: createQuerySerializer(),
-    fetch: plainFetchThroughTransport(transport) as unknown as (request: Request) => Promise<Response>,
-  });
-}
-
-/**
- * `{ signal }` when there is one, else no key at all: openapi-fetch copies every key of a call's
- * options, and an undefined `signal` costs a small call several microseconds.
- */
-function signalOption(signal: AbortSignal | undefined): { signal?: AbortSignal } {
-  return signal ? { signal } : {};
+  return { calls: { distributors, customers, devices, device, measurements }, baseUrl, pipeline };
 }
 
 function chooseAuth(
@@ -260,21 +189,25 @@ function checkBaseUrl(value: unknown): string {
   return url.href.replace(/\/+$/, '');
 }
 
-function readTokenResponse(data: unknown): TokenResponse | undefined {
+const readTokenResponse = readJson((data): TokenResponse | undefined => {
   const d = data as Partial<TokenResponse> | undefined;
   return d && typeof d.access_token === 'string' && d.access_token && typeof d.expires_in === 'number'
     ? (d as TokenResponse)
     : undefined;
-}
+});
 
-// A page that does not parse (truncated, invalid JSON, not a page) is malformed: undefined makes callApi retry it.
-function readMeasurementPage(data: unknown): ParsedMeasurementPage | undefined {
-  if (typeof data !== 'string') return undefined;
-  try {
-    const series = parseMeasurements(data);
-    return { series, pages: readPageCount(data) ?? 1 };
-  } catch (error) {
-    if (error instanceof MeasurementParseError) return undefined;
-    throw error;
-  }
-}
+const readDistributors = readJson((data) => (Array.isArray(data) ? (data as Distributor[]) : undefined));
+
+const readCustomerPage = readJson((data) => {
+  const d = data as { CustomerList?: unknown; RecordCount?: unknown } | null;
+  return d && Array.isArray(d.CustomerList) && typeof d.RecordCount === 'number'
+    ? { list: d.CustomerList as Customer[], total: d.RecordCount }
+    : undefined;
+});
+
+const readDevicePage = readJson((data) => {
+  const d = data as { Devices?: unknown; Pages?: unknown } | null;
+  return d && Array.isArray(d.Devices)
+    ? { list: d.Devices as Device[], pages: typeof d.Pages === 'number' ? d.Pages : 1 }
+    : undefined;
+});

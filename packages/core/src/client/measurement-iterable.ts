@@ -1,4 +1,5 @@
 import { RequestGate } from '../http/request-gate.js';
+import type { RequestPipeline } from '../http/request-pipeline.js';
 import { concatSeries } from '../measurements/concat-series.js';
 import { dedupeSeries } from '../measurements/dedupe-series.js';
 import type { MeasurementSeries } from '../measurements/series.js';
@@ -10,7 +11,9 @@ import {
   formatApiDate,
   toEpochMs,
 } from '../validation/validate-input.js';
+import { postJsonRequest } from './api-requests.js';
 import type { CallOptions } from './options.js';
+import { readMeasurementPage } from './read-measurement-page.js';
 
 /** What {@link CarbonTrackClient.measurements} fetches. */
 export interface MeasurementQuery extends CallOptions {
@@ -26,32 +29,6 @@ export interface MeasurementQuery extends CallOptions {
   windowHours?: number | undefined;
   /** Called as each window is in, in order: `done` of `total` windows (one a day by default). */
   onProgress?: ((progress: { done: number; total: number }) => void) | undefined;
-}
-
-/** One parsed page: its records and how many pages its window has. */
-export interface ParsedMeasurementPage {
-  series: MeasurementSeries;
-  pages: number;
-}
-
-/** Runs one HTTP request once a request slot is free. @internal */
-export type InSlot = <T>(request: () => Promise<T>) => Promise<T>;
-
-/** What the iterable needs from the client. @internal */
-export interface MeasurementFetcher {
-  /**
-   * Fetches and parses one page; retries and typed errors are the client's. Each HTTP request
-   * must go through `inSlot`, and the parsing must not: parsing one page overlaps the next requests.
-   */
-  fetchPage(body: MeasurementRequest, signal: AbortSignal, inSlot: InSlot): Promise<ParsedMeasurementPage>;
-}
-
-/** The Measurement request body. @internal */
-export interface MeasurementRequest {
-  DeviceID: string;
-  FromUTCDate: string;
-  ToUTCDate: string;
-  PageIndex: number;
 }
 
 const HOUR_MS = 3_600_000;
@@ -74,7 +51,8 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
 
   constructor(
     private readonly query: MeasurementQuery,
-    private readonly fetcher: MeasurementFetcher,
+    private readonly baseUrl: string,
+    private readonly pipeline: RequestPipeline,
   ) {
     assertDeviceId(query.deviceId);
     this.deviceId = query.deviceId;
@@ -101,8 +79,8 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     const inFlight: Array<Promise<MeasurementSeries> | undefined> = [];
     const start = (i: number) => {
       const window = windows[i] as [number, number];
-      const inSlot: InSlot = (request) => gate.run(request, i, controller.signal);
-      const promise = this.fetchWindow(window[0], window[1], controller.signal, inSlot);
+      // The earliest windows take free request slots first: they are the ones yielded next.
+      const promise = this.fetchWindow(window[0], window[1], controller.signal, { gate, priority: i });
       // Rejections are observed when the window's turn comes; until then, keep them quiet.
       promise.catch(() => {});
       inFlight[i] = promise;
@@ -136,20 +114,18 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     fromMs: number,
     toMs: number,
     signal: AbortSignal,
-    inSlot: InSlot,
+    slot: { gate: RequestGate; priority: number },
   ): Promise<MeasurementSeries> {
     const pages: MeasurementSeries[] = [];
     for (let pageIndex = 0; ; pageIndex++) {
-      const page = await this.fetcher.fetchPage(
-        {
-          DeviceID: this.deviceId,
-          FromUTCDate: formatApiDate(fromMs),
-          ToUTCDate: formatApiDate(toMs),
-          PageIndex: pageIndex,
-        },
-        signal,
-        inSlot,
-      );
+      const request = postJsonRequest(this.baseUrl, '/ctapi/Measurement', {
+        DeviceID: this.deviceId,
+        FromUTCDate: formatApiDate(fromMs),
+        ToUTCDate: formatApiDate(toMs),
+        PageIndex: pageIndex,
+      });
+      // The slot is held while the request is on the wire, not while its page is parsed.
+      const page = await this.pipeline.call(request, readMeasurementPage, { signal, slot });
       pages.push(page.series);
       if (page.series.length === 0 || pageIndex + 1 >= page.pages) break;
     }

@@ -1,7 +1,7 @@
 import type { CarbonTrackCredentials } from '../auth/password-auth.js';
 import type { CarbonTrackTokens } from '../auth/tokens.js';
+import type { FetchLike } from '../http/request-pipeline.js';
 import type { RetryOptions } from '../http/retry-policy.js';
-import type { FetchLike } from '../http/transport.js';
 
 /** Options of {@link createCarbonTrackClient}. Give exactly one of `credentials`, `tokenProvider` or `auth: 'none'`. */
 export interface CarbonTrackClientOptions {

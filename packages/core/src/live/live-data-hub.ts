@@ -1,4 +1,4 @@
-import type { CarbonTrackClient } from '../client/create-client.js';
+import type { CarbonTrackCalls } from '../client/create-client.js';
 
 /**
  * Something the hub can fetch and share: a stable `key` (equal keys are one cache entry and one
@@ -11,7 +11,7 @@ export interface LiveResource<T> {
    * Fetches the current value; relative ranges are resolved here, at fetch time. A long fetch may
    * call `progress` as it goes (shown as "Loading 120 of 365 days").
    */
-  fetch(client: CarbonTrackClient, signal: AbortSignal, progress?: (progress: LoadProgress) => void): Promise<T>;
+  fetch(client: CarbonTrackCalls, signal: AbortSignal, progress?: (progress: LoadProgress) => void): Promise<T>;
 }
 
 /** How far a fetch in flight has got. */
@@ -103,14 +103,14 @@ const INITIAL_STATE: LiveState<never> = {
  */
 export class LiveDataHub {
   /** The client every request goes through. */
-  readonly client: CarbonTrackClient;
+  readonly client: CarbonTrackCalls;
   private readonly entries = new Map<string, Entry>();
   private readonly maxAgeMs: number;
   private readonly maxIdleEntries: number;
   private readonly now: () => number;
   private disposed = false;
 
-  constructor(client: CarbonTrackClient, options: LiveDataHubOptions = {}) {
+  constructor(client: CarbonTrackCalls, options: LiveDataHubOptions = {}) {
     this.client = client;
     this.maxAgeMs = options.maxAgeMs ?? 30_000;
     this.maxIdleEntries = options.maxIdleEntries ?? 32;

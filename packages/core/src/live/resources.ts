@@ -1,5 +1,5 @@
 import type { Device } from '../api-types.js';
-import type { CarbonTrackClient } from '../client/create-client.js';
+import type { CarbonTrackCalls } from '../client/create-client.js';
 import { bucketStart } from '../energy/calendar-buckets.js';
 import { selectRows } from '../measurements/select-rows.js';
 import { emptySeries, type MeasurementSeries } from '../measurements/series.js';
@@ -156,7 +156,7 @@ export function energyPeriodResource(
 }
 
 async function fetchRange(
-  client: CarbonTrackClient,
+  client: CarbonTrackCalls,
   deviceId: string,
   from: number,
   to: number,

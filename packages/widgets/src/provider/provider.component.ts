@@ -1,4 +1,4 @@
-import { createCarbonTrackClient } from '@carbontrack/core';
+import { createCarbonTrackCalls } from '@carbontrack/core';
 import { LiveDataHub } from '@carbontrack/core/live';
 import { provide } from '@lit/context';
 import { html, LitElement, type PropertyValues } from 'lit';
@@ -64,7 +64,7 @@ export class CtProvider extends LitElement {
     this.hub = undefined;
     if (!this.baseUrl) return;
     const baseUrl = new URL(this.baseUrl, document.baseURI).href.replace(/\/$/, '');
-    const client = createCarbonTrackClient({
+    const client = createCarbonTrackCalls({
       baseUrl,
       ...(this.tokenProvider ? { tokenProvider: this.tokenProvider } : { auth: 'none' as const }),
       timeoutMs: this.checkedTimeoutMs(),
