@@ -165,17 +165,31 @@ function m4Rows(
 ): Int32Array {
   const n = end - start;
   const keep = new Uint8Array(n);
-  // Where each pixel column begins (times ascend, so columns only move forward).
+  // Where each pixel column begins: column(row) = floor((t - from) * scale) only grows with the
+  // row, so each non-empty column's first row is found by galloping then bisecting from the last
+  // one, about log2(rows per column) steps per column instead of one division per row.
   const scale = pixels / (to - from);
+  const columnOf = (row: number) => Math.min(pixels - 1, Math.floor(((time[row] as number) - from) * scale));
   const bounds = new Int32Array(Math.min(n, pixels) + 1);
   let segments = 0;
-  let current = -1;
-  for (let row = start; row < end; row++) {
-    const c = Math.min(pixels - 1, Math.floor(((time[row] as number) - from) * scale));
-    if (c !== current) {
-      bounds[segments++] = row;
-      current = c;
+  for (let row = start; row < end; ) {
+    bounds[segments++] = row;
+    const c = columnOf(row);
+    // The first row after `row` in a later column.
+    let step = 1;
+    let lo = row + 1;
+    let hi = row + 1;
+    while (hi < end && columnOf(hi) === c) {
+      lo = hi + 1;
+      hi = Math.min(end, hi + step);
+      step *= 2;
     }
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (columnOf(mid) === c) lo = mid + 1;
+      else hi = mid;
+    }
+    row = lo;
   }
   bounds[segments] = end;
   columns.forEach((values, c) => {

@@ -16,12 +16,11 @@ const STEEP = 30;
 export function columnLines(color: string): uPlot.Series.PathBuilder {
   const linear = uPlot.paths.linear?.() as uPlot.Series.PathBuilder;
   return (u, seriesIdx, idx0, idx1) => {
-    const xs = u.data[0];
     const ys = u.data[seriesIdx];
     if (!ys || idx1 - idx0 + 1 < u.bbox.width) return linear(u, seriesIdx, idx0, idx1);
     const series = u.series[seriesIdx];
     const half = ((series?.width ?? 1) * uPlot.pxRatio) / 2;
-    const toX = position(u, 'x', u.bbox.left, u.bbox.width, false);
+    const pixelX = columnXs(u, idx0, idx1);
     const toY = position(u, series?.scale ?? 'y', u.bbox.top, u.bbox.height, true);
     const stroke = new Path2D();
     const fill = new Path2D();
@@ -44,7 +43,7 @@ export function columnLines(color: string): uPlot.Series.PathBuilder {
         column = penX = Number.NaN;
         continue;
       }
-      const x = Math.round(toX(xs[i] as number));
+      const x = pixelX[i - idx0] as number;
       const y = Math.round(toY(v));
       if (x !== column) {
         flush();
@@ -72,6 +71,35 @@ export function columnLines(color: string): uPlot.Series.PathBuilder {
     flush();
     return { stroke, fill, _fill: color, clip: null, band: null, flags: 0 };
   };
+}
+
+// The x pixel of every row drawn, shared by the series of one draw (they have one x axis).
+interface SharedXs {
+  data: unknown;
+  min: number;
+  max: number;
+  left: number;
+  width: number;
+  idx0: number;
+  xs: Int32Array;
+}
+const sharedXs = new WeakMap<uPlot, SharedXs>();
+
+function columnXs(u: uPlot, idx0: number, idx1: number): Int32Array {
+  const scale = u.scales.x;
+  const { left, width } = u.bbox;
+  const min = scale?.min ?? 0;
+  const max = scale?.max ?? 0;
+  const s = sharedXs.get(u);
+  if (s && s.data === u.data[0] && s.min === min && s.max === max && s.left === left && s.width === width) {
+    if (s.idx0 === idx0 && s.xs.length === idx1 - idx0 + 1) return s.xs;
+  }
+  const toX = position(u, 'x', left, width, false);
+  const data = u.data[0];
+  const xs = new Int32Array(idx1 - idx0 + 1);
+  for (let i = idx0; i <= idx1; i++) xs[i - idx0] = Math.round(toX(data[i] as number));
+  sharedXs.set(u, { data, min, max, left, width, idx0, xs });
+  return xs;
 }
 
 /**
