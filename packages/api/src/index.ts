@@ -8,6 +8,19 @@
 
 export type { components, operations, paths } from './generated/carbontrack.js';
 export { assertTimeZone, zoneOffsetMs } from './time/zone-offset.js';
-export { formatHundredths, formatNumber, parseHundredths, toHundredths } from './wire/format-number.js';
-export { parseFormattedNumber, parseFormattedNumberAt } from './wire/parse-number.js';
+export {
+  formatHundredths,
+  formatHundredthsAs,
+  formatNumber,
+  type NumberFormat,
+  type NumberPattern,
+  parseHundredths,
+  toHundredths,
+} from './wire/format-number.js';
+export {
+  EMPTY_NUMBER_DEFAULT,
+  type EmptyNumber,
+  parseFormattedNumber,
+  parseFormattedNumberAt,
+} from './wire/parse-number.js';
 export { SUCCESS_FIELDS } from './wire/success-fields.js';

@@ -6,7 +6,7 @@
  */
 
 export type { components, operations, paths } from '@carbontrack/api';
-export { parseFormattedNumber } from '@carbontrack/api';
+export { EMPTY_NUMBER_DEFAULT, type EmptyNumber, parseFormattedNumber } from '@carbontrack/api';
 export type {
   ApiErrorPayload,
   Customer,
@@ -53,10 +53,12 @@ export {
   type MeasurementFieldInfo,
   type MeasurementKind,
   measurementField,
+  type PowerUnit,
 } from './measurements/fields.js';
 export { MeasurementParseError } from './measurements/measurement-parse-error.js';
 export { parseMeasurements } from './measurements/parse-measurements.js';
 export { parseMeasurementsReference } from './measurements/parse-measurements-reference.js';
+export type { ParseMeasurementsOptions } from './measurements/parse-options.js';
 export { parseRecordDateTime } from './measurements/parse-record-date-time.js';
 export { selectRows } from './measurements/select-rows.js';
 export { emptySeries, type MeasurementSeries, type ParseIssue, type ParseIssueReason } from './measurements/series.js';

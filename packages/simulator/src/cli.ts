@@ -19,6 +19,9 @@ Options:
   --jitter <ms>          extra random delay up to this many ms (default 0)
   --fault-rate <0..1>    probability of an injected fault per request (default 0)
   --cors <origin,...>    origins allowed by CORS, * for any (default: no CORS)
+  --number-format <f>    docs: numbers as the documentation's examples ("1,000.00");
+                         dotnet: as its .NET patterns print them ("", ".5", "1000")
+                         (default: $CARBONTRACK_SIMULATOR_NUMBER_FORMAT, else docs)
   --hostile-fixtures     add a customer and device with HTML in their names
   --help                 show this help
 `;
@@ -62,6 +65,7 @@ function main(argv: string[]): void {
       faultRate: numberFlag('--fault-rate', values['fault-rate'], 0, (n) => n >= 0 && n <= 1, 'a number within 0..1'),
       cors: corsFlag(values.cors),
       hostileFixtures: values['hostile-fixtures'] ?? false,
+      ...numberFormatFlag(values['number-format']),
     };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -72,6 +76,13 @@ function main(argv: string[]): void {
     process.stderr.write(`carbontrack-simulator: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });
+}
+
+function numberFormatFlag(value: string | undefined): Pick<SimulatorOptions, 'numberFormat'> {
+  if (value === undefined) return {};
+  if (value !== 'docs' && value !== 'dotnet')
+    throw new UsageError(`--number-format must be docs or dotnet, got ${value}`);
+  return { numberFormat: value };
 }
 
 function parse(argv: string[]) {
@@ -86,6 +97,7 @@ function parse(argv: string[]) {
       'token-lifetime': { type: 'string' },
       'rate-limit': { type: 'string' },
       latency: { type: 'string' },
+      'number-format': { type: 'string' },
       jitter: { type: 'string' },
       'fault-rate': { type: 'string' },
       cors: { type: 'string' },

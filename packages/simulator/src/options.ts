@@ -1,3 +1,5 @@
+import type { NumberFormat } from '@carbontrack/api';
+
 /** Options of {@link createSimulator}; every field is optional. */
 export interface SimulatorOptions {
   /** Seed of the generated world, measurements, faults and latency jitter (default 1). */
@@ -20,6 +22,13 @@ export interface SimulatorOptions {
   hostileFixtures?: boolean;
   /** Largest request body accepted, in bytes; larger bodies get 413 (default 1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * How numbers are written: `'docs'`, as the documentation's examples show them ("0.00",
+   * "1,000.00"), or `'dotnet'`, as the documented .NET patterns print them ("" for zero, ".5",
+   * "1000"). Default: the `CARBONTRACK_SIMULATOR_NUMBER_FORMAT` environment variable, else `'docs'`,
+   * so a whole test run can be switched (CI runs the browser and editor suites once in each).
+   */
+  numberFormat?: NumberFormat;
 }
 
 /** {@link SimulatorOptions} with every default filled in. */
@@ -38,7 +47,11 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedSimulato
     now: options.now ?? Date.now,
     hostileFixtures: options.hostileFixtures ?? false,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    numberFormat: options.numberFormat ?? defaultNumberFormat(),
   };
+  if (resolved.numberFormat !== 'docs' && resolved.numberFormat !== 'dotnet') {
+    throw new RangeError(`numberFormat must be 'docs' or 'dotnet', got ${String(resolved.numberFormat)}`);
+  }
   requireNumber('seed', resolved.seed, Number.isSafeInteger(resolved.seed), 'an integer');
   requireNumber('tokenLifetimeSeconds', resolved.tokenLifetimeSeconds, resolved.tokenLifetimeSeconds > 0, '> 0');
   requireNumber('rateLimit', resolved.rateLimit, resolved.rateLimit >= 0, '>= 0');
@@ -47,6 +60,12 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedSimulato
   requireNumber('faultRate', resolved.faultRate, resolved.faultRate >= 0 && resolved.faultRate <= 1, 'within 0..1');
   requireNumber('maxBodyBytes', resolved.maxBodyBytes, resolved.maxBodyBytes > 0, '> 0');
   return Object.freeze(resolved);
+}
+
+function defaultNumberFormat(): NumberFormat {
+  const fromEnv = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+    ?.CARBONTRACK_SIMULATOR_NUMBER_FORMAT;
+  return fromEnv === 'dotnet' ? 'dotnet' : 'docs';
 }
 
 function requireNumber(name: string, value: number, ok: boolean, rule: string): void {

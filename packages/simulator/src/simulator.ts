@@ -88,7 +88,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   app.get('/ctapi/Distributor', ...authenticated, distributorRoute(world));
   app.get('/ctapi/Customer', ...authenticated, customerRoute(world));
   app.post('/ctapi/Device', ...authenticated, deviceRoute(world, now));
-  app.post('/ctapi/Measurement', ...authenticated, measurementRoute(world, now));
+  app.post('/ctapi/Measurement', ...authenticated, measurementRoute(world, now, resolved.numberFormat));
   for (const [path, method] of Object.entries(METHODS)) {
     app.all(path, (c) =>
       errorResponse(

@@ -125,6 +125,7 @@ describe('CLI', () => {
     ['--fault-rate', ['--fault-rate', '2']],
     ['--rate-limit', ['--rate-limit', '-1']],
     ['--token-lifetime', ['--token-lifetime', '0']],
+    ['--number-format', ['--number-format', 'excel']],
     ['--nope', ['--nope']],
   ])('exits 2 naming %s for a bad value', async (flag, args) => {
     const { code, stderr } = await exitOf(spawn(process.execPath, [CLI, ...args]));

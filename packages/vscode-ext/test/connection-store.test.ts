@@ -34,6 +34,26 @@ describe('connections', () => {
     expect(after).toBe(beforeTotal);
   });
 
+  it('reads power in the unit a connection names (kW into W), and ignores a connection with a unit it does not know', async () => {
+    const deviceId = sim.running.simulator.world.devices.find((d) => d.offlineSinceMs === null)?.id as string;
+    const query = { deviceId, from: Date.now() - 3_600_000, to: Date.now() };
+    const watts = await sim.sessions.run(sim.connection, (client) => client.measurements(query).collect());
+    const kw = { ...sim.connection, id: 'kw', name: 'kW', powerUnit: 'kW' as const };
+    await sim.sessions.store.save(kw, 'demo');
+    const kilowatts = await sim.sessions.run(kw, (client) => client.measurements(query).collect());
+    expect(kilowatts.columns.PowerUsage[0]).toBeCloseTo((watts.columns.PowerUsage[0] as number) * 1000, 6);
+    sim.settings.set('connections', [
+      ...(sim.settings.get('connections') as unknown[]),
+      { ...kw, id: 'mw', powerUnit: 'MW' },
+    ]);
+    expect(sim.sessions.store.get('mw')).toBeUndefined();
+    await sim.sessions.store.remove('kw');
+    sim.settings.set(
+      'connections',
+      (sim.settings.get('connections') as Array<{ id: string }>).filter((c) => c.id !== 'mw'),
+    );
+  });
+
   it('reports a wrong password as an AuthenticationError and an error state', async () => {
     const bad = { ...sim.connection, id: 'bad', name: 'Bad' };
     await sim.sessions.store.save(bad, 'wrong');

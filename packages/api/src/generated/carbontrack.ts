@@ -102,12 +102,18 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description A number sent as a string with two decimals and optional thousands separators, e.g.
-         *     "0.00", "1,000.00", "-0.50". The documentation's own examples also show one decimal
-         *     ("0.0"), so any number of decimals is accepted.
+         * @description A number sent as a string. The documentation names the .NET custom patterns `#.##` (most
+         *     fields) and `#,###.##` (SignalStrength), and its examples show "0.00", "0.0" and
+         *     "1,000.00". Every form either can produce is accepted: two or any number of decimals,
+         *     optional thousands separators, no integer zero before a fraction (".5", "-.75"), no
+         *     fraction ("12", "1,000"), and the empty string, which `#.##` prints for zero.
          * @example 1,234.56
          * @example -0.50
          * @example 0.0
+         * @example .5
+         * @example -.75
+         * @example 1,000
+         * @example
          */
         FormattedNumber: string;
         /**

@@ -40,3 +40,28 @@ function groupThousands(whole: number): string {
   }
   return out;
 }
+
+/**
+ * How the simulator writes numbers: `'docs'` as the documentation's examples show them (two
+ * decimals, thousands separators: "0.00", "1,000.00"), or `'dotnet'` as the documented .NET
+ * custom patterns print them: "" for zero, ".5", "-.75", "12", with separators only under
+ * `#,###.##` ("1,000") and none under `#.##` ("1000").
+ */
+export type NumberFormat = 'docs' | 'dotnet';
+
+/** The two patterns the documentation gives: `#.##` for most fields, `#,###.##` for SignalStrength. */
+export type NumberPattern = '#.##' | '#,###.##';
+
+/** Formats integer hundredths in `format`, for a field documented with `pattern`. */
+export function formatHundredthsAs(hundredths: number, format: NumberFormat, pattern: NumberPattern): string {
+  if (format === 'docs') return formatHundredths(hundredths);
+  const value = Math.round(hundredths);
+  if (value === 0) return '';
+  const abs = Math.abs(value);
+  const whole = Math.floor(abs / 100);
+  const cents = abs % 100;
+  // '#' digits print nothing when zero: no integer zero, no trailing fraction zeros.
+  const integer = whole === 0 ? '' : pattern === '#,###.##' ? groupThousands(whole) : String(whole);
+  const fraction = cents === 0 ? '' : cents % 10 === 0 ? `.${cents / 10}` : `.${cents < 10 ? '0' : ''}${cents}`;
+  return `${value < 0 ? '-' : ''}${integer}${fraction}`;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseFormattedNumber } from './parse-number.js';
+import { parseFormattedNumber, parseFormattedNumberAt } from './parse-number.js';
 
 /** Formats digits the way the API does: comma thousands separators, `decimals` fraction digits. */
 function format(intDigits: string, fraction: string, negative: boolean): { formatted: string; plain: string } {
@@ -25,6 +25,13 @@ describe('parseFormattedNumber', () => {
     ['0.3', 0.3],
     ['123,456,789,012.34', 123456789012.34],
     ['007.5', 7.5],
+    // What .NET's `#.##` and `#,###.##` print: no integer zero, no trailing fraction zeros.
+    ['.5', 0.5],
+    ['-.75', -0.75],
+    ['.05', 0.05],
+    ['1,000', 1000],
+    ['1000', 1000],
+    ['12.3', 12.3],
   ])('parses %s', (text, expected) => {
     expect(Object.is(parseFormattedNumber(text), expected)).toBe(true);
   });
@@ -49,7 +56,11 @@ describe('parseFormattedNumber', () => {
     ['-'],
     ['1.2.3'],
     ['+1'],
-    ['.5'],
+    ['.'],
+    ['-.'],
+    ['.5.'],
+    ['..5'],
+    ['.,5'],
     ['5.'],
     ['1,2345'],
     ['1234,567'],
@@ -63,6 +74,13 @@ describe('parseFormattedNumber', () => {
     ['１２'],
   ])('rejects %j', (text) => {
     expect(parseFormattedNumber(text)).toBeNaN();
+  });
+
+  it('gives NaN, not Infinity, for digits too many to be finite', () => {
+    const huge = `1${'0'.repeat(400)}`;
+    expect(Number(huge)).toBe(Number.POSITIVE_INFINITY);
+    expect(parseFormattedNumber(huge)).toBeNaN();
+    expect(parseFormattedNumber(`-${huge}.5`)).toBeNaN();
   });
 
   it.each([[null], [undefined], [12], [{}], [['1']]])('rejects the non-string %j', (value) => {
@@ -94,6 +112,30 @@ describe('parseFormattedNumber', () => {
         expect(Object.is(parseFormattedNumber(formatted), Number(plain))).toBe(true);
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('parseFormattedNumberAt with an exponent (kW read as W)', () => {
+  it('moves the decimal point before rounding, once', () => {
+    expect(1.005 * 1000).not.toBe(1005);
+    expect(parseFormattedNumberAt('1.005', 0, 5, 3)).toBe(1005);
+    expect(parseFormattedNumberAt('-.75', 0, 4, 3)).toBe(-750);
+    expect(parseFormattedNumberAt('1,234.5', 0, 7, 3)).toBe(1_234_500);
+  });
+
+  it('equals Number() of the decimal with its exponent, bit for bit', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^(0|[1-9]\d{0,20})$/),
+        fc.stringMatching(/^\d{0,26}$/),
+        fc.boolean(),
+        (intDigits, fraction, negative) => {
+          const { formatted, plain } = format(intDigits, fraction, negative);
+          const value = parseFormattedNumberAt(formatted, 0, formatted.length, 3);
+          expect(Object.is(value, Number(`${plain}e3`))).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -10,12 +10,14 @@ import { NotFoundError, ValidationError } from '../errors/carbon-track-error.js'
 import { redact } from '../errors/redact.js';
 import { createRequestPipeline, type RequestPipeline } from '../http/request-pipeline.js';
 import { resolveRetryPolicy } from '../http/retry-policy.js';
+import { resolveParseOptions } from '../measurements/parse-options.js';
 import { assertDeviceId, assertWholeNumber } from '../validation/validate-input.js';
 import { getRequest, postFormRequest, postJsonRequest, readJson } from './api-requests.js';
 import { MeasurementIterable, type MeasurementQuery } from './measurement-iterable.js';
 import type { CallOptions, CarbonTrackClientOptions, CustomerQuery, DeviceQuery } from './options.js';
 import { PagedIterable } from './paged-iterable.js';
 import { createRawClient } from './raw-client.js';
+import { measurementPageReader } from './read-measurement-page.js';
 
 /**
  * The high-level calls of the carbonTRACK API, returned by {@link createCarbonTrackCalls}: what
@@ -75,6 +77,13 @@ function buildCalls(options: CarbonTrackClientOptions): {
   if (fetch !== undefined && typeof fetch !== 'function') {
     throw new ValidationError('fetch must be a function', { field: 'fetch' });
   }
+  const parseOptions = { emptyNumber: options.emptyNumber, powerUnit: options.powerUnit };
+  try {
+    resolveParseOptions(parseOptions);
+  } catch (error) {
+    throw new ValidationError((error as Error).message, { field: options.powerUnit ? 'powerUnit' : 'emptyNumber' });
+  }
+  const readMeasurementPage = measurementPageReader(parseOptions);
 
   // Token requests take the same road, never with a bearer token.
   const redactSecrets = (text: string) => redact(text, auth.secrets());
@@ -133,7 +142,7 @@ function buildCalls(options: CarbonTrackClientOptions): {
   }
 
   function measurements(query: MeasurementQuery): MeasurementIterable {
-    return new MeasurementIterable(query, baseUrl, pipeline);
+    return new MeasurementIterable(query, baseUrl, pipeline, readMeasurementPage);
   }
 
   return { calls: { distributors, customers, devices, device, measurements }, baseUrl, pipeline };

@@ -13,7 +13,7 @@ import {
 } from '../validation/validate-input.js';
 import { postJsonRequest } from './api-requests.js';
 import type { CallOptions } from './options.js';
-import { readMeasurementPage } from './read-measurement-page.js';
+import type { MeasurementPageReader } from './read-measurement-page.js';
 
 /** What {@link CarbonTrackClient.measurements} fetches. */
 export interface MeasurementQuery extends CallOptions {
@@ -53,6 +53,7 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     private readonly query: MeasurementQuery,
     private readonly baseUrl: string,
     private readonly pipeline: RequestPipeline,
+    private readonly readPage: MeasurementPageReader,
   ) {
     assertDeviceId(query.deviceId);
     this.deviceId = query.deviceId;
@@ -125,7 +126,7 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
         PageIndex: pageIndex,
       });
       // The slot is held while the request is on the wire, not while its page is parsed.
-      const page = await this.pipeline.call(request, readMeasurementPage, { signal, slot });
+      const page = await this.pipeline.call(request, this.readPage, { signal, slot });
       pages.push(page.series);
       if (page.series.length === 0 || pageIndex + 1 >= page.pages) break;
     }

@@ -1,7 +1,9 @@
 import type { CarbonTrackCredentials } from '../auth/password-auth.js';
 import type { CarbonTrackTokens } from '../auth/tokens.js';
 import type { FetchLike } from '../http/request-pipeline.js';
+import type { EmptyNumber } from '@carbontrack/api';
 import type { RetryOptions } from '../http/retry-policy.js';
+import type { PowerUnit } from '../measurements/fields.js';
 
 /** Options of {@link createCarbonTrackClient}. Give exactly one of `credentials`, `tokenProvider` or `auth: 'none'`. */
 export interface CarbonTrackClientOptions {
@@ -25,6 +27,13 @@ export interface CarbonTrackClientOptions {
   retry?: RetryOptions | undefined;
   /** Renew tokens this long before they expire, in ms (default 60 000, capped at a quarter of their lifetime). */
   refreshSkewMs?: number | undefined;
+  /**
+   * The unit the API sends power in (default `'W'`). With `'kW'`, power and apparent-power values
+   * are read into W and VA as they are parsed, so series, energy maths and labels stay in one unit.
+   */
+  powerUnit?: PowerUnit | undefined;
+  /** What an empty number string means: `'zero'` (default, as .NET's `#.##` prints 0) or `'missing'`. */
+  emptyNumber?: EmptyNumber | undefined;
 }
 
 /** Options shared by every high-level call. */

@@ -1,6 +1,7 @@
 import { MalformedResponseError } from '../errors/carbon-track-error.js';
 import { MeasurementParseError } from '../measurements/measurement-parse-error.js';
 import { parseMeasurements } from '../measurements/parse-measurements.js';
+import type { ParseMeasurementsOptions } from '../measurements/parse-options.js';
 import type { MeasurementSeries } from '../measurements/series.js';
 import { readPageCount } from './read-page-count.js';
 
@@ -10,15 +11,21 @@ export interface ParsedMeasurementPage {
   pages: number;
 }
 
+/** Reads one Measurement page's text. @internal */
+export type MeasurementPageReader = (text: string) => ParsedMeasurementPage;
+
 /**
- * Reads one Measurement page. A page that does not parse (truncated, invalid JSON, not a page) is
- * a {@link MalformedResponseError}: the pipeline retries it. @internal
+ * The reader of Measurement pages with the client's parse options. A page that does not parse
+ * (truncated, invalid JSON, not a page) is a {@link MalformedResponseError}: the pipeline retries
+ * it. @internal
  */
-export function readMeasurementPage(text: string): ParsedMeasurementPage {
-  try {
-    return { series: parseMeasurements(text), pages: readPageCount(text) ?? 1 };
-  } catch (error) {
-    if (error instanceof MeasurementParseError) throw new MalformedResponseError(error.message);
-    throw error;
-  }
+export function measurementPageReader(options: ParseMeasurementsOptions): MeasurementPageReader {
+  return (text) => {
+    try {
+      return { series: parseMeasurements(text, options), pages: readPageCount(text) ?? 1 };
+    } catch (error) {
+      if (error instanceof MeasurementParseError) throw new MalformedResponseError(error.message);
+      throw error;
+    }
+  };
 }

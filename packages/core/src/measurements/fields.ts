@@ -94,3 +94,24 @@ export function measurementField(name: MeasurementField | string): MeasurementFi
   if (info === undefined) throw new RangeError(`Unknown measurement field '${name}'`);
   return info;
 }
+
+/**
+ * The unit the API sends power in: watts (the toolkit's default and its one internal unit) or
+ * kilowatts. The documentation states none (see `x-decision-units` in the OpenAPI description);
+ * a client told `'kW'` reads every power and apparent-power field into W and VA as it parses, so
+ * the energy maths, the series and every label downstream stay in one unit.
+ */
+export type PowerUnit = 'W' | 'kW';
+
+/** Per field in {@link MEASUREMENT_FIELD_NAMES} order, the power of ten its values are scaled by when read. @internal */
+export function readExponents(powerUnit: PowerUnit = 'W'): Int8Array {
+  const exponents = new Int8Array(MEASUREMENT_FIELDS.length);
+  if (powerUnit === 'kW') {
+    MEASUREMENT_FIELDS.forEach((field, i) => {
+      if (field.kind === 'power' || field.kind === 'apparent-power') exponents[i] = 3;
+    });
+  } else if (powerUnit !== 'W') {
+    throw new RangeError(`powerUnit must be 'W' or 'kW', got ${String(powerUnit)}`);
+  }
+  return exponents;
+}

@@ -1,5 +1,6 @@
 import { parseFormattedNumberAt } from '@carbontrack/api';
 import { MEASUREMENT_FIELD_NAMES, type MeasurementField } from './fields.js';
+import { type ResolvedParseOptions, resolveParseOptions } from './parse-options.js';
 import { parseRecordDateTimeAt } from './parse-record-date-time.js';
 import type { MeasurementSeries, ParseIssue } from './series.js';
 
@@ -74,8 +75,12 @@ function detachAll(strings: string[]): void {
  * method), and the property tests in parse-measurements.test.ts check the equivalence.
  * @internal
  */
-export function parseMeasurementsFast(text: string): MeasurementSeries | null {
+export function parseMeasurementsFast(
+  text: string,
+  options: ResolvedParseOptions = resolveParseOptions(undefined),
+): MeasurementSeries | null {
   const n = text.length;
+  const { emptyIsZero, exponents } = options;
   let pos: number;
   let wrapped: boolean;
   if (text.startsWith(PAGE_PREFIX)) {
@@ -165,6 +170,12 @@ export function parseMeasurementsFast(text: string): MeasurementSeries | null {
           start = pos + 1;
           let i = start;
           c = text.charCodeAt(i);
+          if (c === QUOTE && emptyIsZero) {
+            // "" is what .NET's `#.##` prints for zero.
+            column[row] = 0;
+            pos = i + 1;
+            continue;
+          }
           const negative = c === MINUS;
           if (negative) c = text.charCodeAt(++i);
           const digitsStart = i;
@@ -174,7 +185,8 @@ export function parseMeasurementsFast(text: string): MeasurementSeries | null {
             c = text.charCodeAt(++i);
           }
           const leading = i - digitsStart;
-          let ok = leading > 0;
+          // No integer digits is fine before a fraction: `#.##` prints 0.5 as ".5".
+          let ok = leading > 0 || c === DOT;
           if (ok && c === COMMA) {
             if (leading > 3) ok = false;
             while (ok && c === COMMA) {
@@ -201,22 +213,27 @@ export function parseMeasurementsFast(text: string): MeasurementSeries | null {
             decimals = i - fractionStart;
             if (decimals === 0) ok = false;
           }
-          if (ok && c === QUOTE && digits <= MAX_SAFE && decimals <= 22) {
-            const magnitude = decimals === 0 ? digits : digits / (POW10[decimals] as number);
+          // Scaled by 10^exponent (kW read as W) by moving the decimal point: one rounding.
+          const shift = decimals - (exponents[f] as number);
+          if (ok && c === QUOTE && digits <= MAX_SAFE && shift <= 22 && shift >= -22) {
+            const magnitude =
+              shift === 0 ? digits : shift > 0 ? digits / (POW10[shift] as number) : digits * (POW10[-shift] as number);
             column[row] = negative ? -magnitude : magnitude;
             pos = i + 1;
           } else {
             // Unusual or invalid: let the shared parser decide, on the same characters.
             q = closingQuote(text, start);
             if (q < 0) return null;
-            const value = parseFormattedNumberAt(text, start, q);
-            column[row] = value;
-            if (Number.isNaN(value)) {
+            const value = parseFormattedNumberAt(text, start, q, exponents[f]);
+            if (Number.isFinite(value)) {
+              column[row] = value;
+            } else {
+              column[row] = Number.NaN;
               issues.push({
                 row,
                 field: MEASUREMENT_FIELD_NAMES[f] as MeasurementField,
                 value: detachedSlice(text, start, q),
-                reason: q === start ? 'empty' : 'not-a-number',
+                reason: q === start ? 'empty' : Number.isNaN(value) ? 'not-a-number' : 'out-of-range',
               });
             }
             pos = q + 1;

@@ -1,6 +1,7 @@
 import { parseFormattedNumberAt } from '@carbontrack/api';
-import { MEASUREMENT_FIELD_NAMES } from './fields.js';
+import { MEASUREMENT_FIELD_NAMES, type MeasurementField } from './fields.js';
 import { MeasurementParseError } from './measurement-parse-error.js';
+import { type ParseMeasurementsOptions, resolveParseOptions } from './parse-options.js';
 import { parseRecordDateTimeAt } from './parse-record-date-time.js';
 import { describeValue } from './record-shape.js';
 import { allocateColumns, type MeasurementSeries, type ParseIssue, type ParseIssueReason } from './series.js';
@@ -43,7 +44,11 @@ function nonStringReason(record: object, key: string, value: unknown): ParseIssu
  * and for any text the fast path does not recognise.
  * @throws MeasurementParseError when the input is not a page (not JSON, no Measurements array).
  */
-export function parseMeasurementsReference(input: string | object): MeasurementSeries {
+export function parseMeasurementsReference(
+  input: string | object,
+  options?: ParseMeasurementsOptions,
+): MeasurementSeries {
+  const { emptyIsZero, exponents } = resolveParseOptions(options);
   const records = recordsOf(input);
   const length = records.length;
   const time = new Float64Array(length);
@@ -90,18 +95,27 @@ export function parseMeasurementsReference(input: string | object): MeasurementS
       if (Number.isNaN(t)) issues.push({ row, field: 'RecordDateTime', value: text, reason: 'invalid-date' });
     }
 
-    for (const name of MEASUREMENT_FIELD_NAMES) {
+    for (let f = 0; f < MEASUREMENT_FIELD_NAMES.length; f++) {
+      const name = MEASUREMENT_FIELD_NAMES[f] as MeasurementField;
       const value = values[name];
       const reason = nonStringReason(record, name, value);
+      if (reason === 'empty' && emptyIsZero) {
+        columns[name][row] = 0;
+        continue;
+      }
       if (reason !== null) {
         columns[name][row] = Number.NaN;
         issues.push({ row, field: name, value: describeValue(value), reason });
         continue;
       }
       const text = value as string;
-      const parsed = parseFormattedNumberAt(text, 0, text.length);
-      columns[name][row] = parsed;
-      if (Number.isNaN(parsed)) issues.push({ row, field: name, value: text, reason: 'not-a-number' });
+      const parsed = parseFormattedNumberAt(text, 0, text.length, exponents[f]);
+      if (Number.isFinite(parsed)) {
+        columns[name][row] = parsed;
+      } else {
+        columns[name][row] = Number.NaN;
+        issues.push({ row, field: name, value: text, reason: Number.isNaN(parsed) ? 'not-a-number' : 'out-of-range' });
+      }
     }
   }
   return { deviceId, length, time, ids, columns, issues };

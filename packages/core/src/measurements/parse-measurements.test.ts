@@ -7,9 +7,19 @@ import { MeasurementParseError } from './measurement-parse-error.js';
 import { parseMeasurements } from './parse-measurements.js';
 import { parseMeasurementsFast } from './parse-measurements-fast.js';
 import { parseMeasurementsReference } from './parse-measurements-reference.js';
+import { type ParseMeasurementsOptions, resolveParseOptions } from './parse-options.js';
 import type { MeasurementSeries } from './series.js';
 
 const DEVICE = '8796541235874587';
+
+/** Every combination of the parse options, defaults included. */
+const parseOptions: fc.Arbitrary<ParseMeasurementsOptions | undefined> = fc.oneof(
+  fc.constant(undefined),
+  fc.record({
+    emptyNumber: fc.constantFrom(undefined, 'zero' as const, 'missing' as const),
+    powerUnit: fc.constantFrom(undefined, 'W' as const, 'kW' as const),
+  }),
+);
 
 /** Asserts two series are identical: every float compared with Object.is (so NaN and -0 positions count). */
 function expectSameSeries(actual: MeasurementSeries, expected: MeasurementSeries): void {
@@ -52,7 +62,21 @@ const formattedNumber = fc
 
 /** Values that must become NaN plus an issue, all safe inside JSON strings without escapes. */
 const badNumber = fc.oneof(
-  fc.constantFrom('', 'N/A', '1,00.00', '1e3', ' 1', '-', '1.2.3', '+1', '.5', '5.', '1,2345', 'NaN', 'null'),
+  fc.constantFrom(
+    'N/A',
+    '1,00.00',
+    '1e3',
+    ' 1',
+    '-',
+    '1.2.3',
+    '+1',
+    '-.',
+    '5.',
+    '1,2345',
+    'NaN',
+    'null',
+    `1${'0'.repeat(400)}`,
+  ),
   fc.stringMatching(/^[a-zA-Z0-9 ,.-]{1,8}$/),
 );
 
@@ -62,6 +86,8 @@ const hugeNumber = fc.stringMatching(/^[1-9]\d{15,25}\.\d{1,3}$/);
 const numberValue: fc.Arbitrary<string | null> = fc.oneof(
   { weight: 20, arbitrary: formattedNumber },
   { weight: 3, arbitrary: fc.constantFrom('0.0', '0.00', '-0.50', '1,234.56', '-0.00', '12') },
+  // What .NET's `#.##` and `#,###.##` print.
+  { weight: 3, arbitrary: fc.constantFrom('', '.5', '-.75', '.05', '1000', '1,000', '12.3') },
   { weight: 2, arbitrary: badNumber },
   { weight: 1, arbitrary: hugeNumber },
   { weight: 1, arbitrary: fc.constant(null) },
@@ -197,12 +223,15 @@ const PERTURBATIONS: Record<string, Perturbation> = {
 describe('parseMeasurements', () => {
   it('fast path matches the reference bit for bit on API-shaped pages', () => {
     fc.assert(
-      fc.property(records, fc.boolean(), (list, bare) => {
+      fc.property(records, fc.boolean(), parseOptions, (list, bare, options) => {
         const text = pageText(list, bare);
-        const fast = parseMeasurementsFast(text);
+        const fast = parseMeasurementsFast(text, resolveParseOptions(options));
         expect(fast).not.toBeNull();
-        expectSameSeries(fast as MeasurementSeries, parseMeasurementsReference(text));
-        expectSameSeries(parseMeasurements(text), parseMeasurementsReference(JSON.parse(text) as object));
+        expectSameSeries(fast as MeasurementSeries, parseMeasurementsReference(text, options));
+        expectSameSeries(
+          parseMeasurements(text, options),
+          parseMeasurementsReference(JSON.parse(text) as object, options),
+        );
       }),
       { numRuns: 300 },
     );
@@ -236,12 +265,12 @@ describe('parseMeasurements', () => {
         return out;
       });
     fc.assert(
-      fc.property(fc.array(anyRecord, { maxLength: 20 }), (list) => {
+      fc.property(fc.array(anyRecord, { maxLength: 20 }), parseOptions, (list, options) => {
         const text = pageText(list, false);
-        const fast = parseMeasurementsFast(text);
-        const reference = parseMeasurementsReference(text);
+        const fast = parseMeasurementsFast(text, resolveParseOptions(options));
+        const reference = parseMeasurementsReference(text, options);
         if (fast !== null) expectSameSeries(fast, reference);
-        expectSameSeries(parseMeasurements(text), reference);
+        expectSameSeries(parseMeasurements(text, options), reference);
       }),
       { numRuns: 300 },
     );
@@ -329,9 +358,59 @@ describe('parseMeasurements', () => {
       value: '1111111111111111',
       reason: 'device-mismatch',
     });
-    expect(series.issues).toContainEqual({ row: 1, field: 'PowerUsage', value: '', reason: 'empty' });
+    // "" is zero by default (what `#.##` prints for 0); missing when the caller says so.
+    expect(series.columns.PowerUsage[1]).toBe(0);
+    expect(series.issues.filter((i) => i.row === 1 && i.field === 'PowerUsage')).toEqual([]);
     expect(series.issues).toContainEqual({ row: 2, field: 'record', value: '42', reason: 'not-an-object' });
     expect(series.deviceId).toBe(DEVICE);
+  });
+
+  it('reads "" as missing with emptyNumber: "missing"', () => {
+    const text = pageText(
+      [{ ID: 'b', DeviceID: DEVICE, RecordDateTime: '2019-05-16T06:55:00Z', PowerUsage: '' }],
+      false,
+    );
+    const series = parseMeasurements(text, { emptyNumber: 'missing' });
+    expect(series.columns.PowerUsage[0]).toBeNaN();
+    expect(series.issues).toContainEqual({ row: 0, field: 'PowerUsage', value: '', reason: 'empty' });
+  });
+
+  it('reads every .NET form on the fast path, and a number too large to be finite as an out-of-range issue', () => {
+    const values = ['', '.5', '-.75', '1000', '1,000', '12.3', `9${'9'.repeat(400)}.5`];
+    const record: RawRecord = { ID: 'x', DeviceID: DEVICE, RecordDateTime: '2019-05-16T06:55:00Z' };
+    MEASUREMENT_FIELD_NAMES.forEach((name, i) => {
+      record[name] = values[i % values.length];
+    });
+    const series = parseMeasurementsFast(pageText([record], false)) as MeasurementSeries;
+    expect(series).not.toBeNull();
+    expect(Array.from(MEASUREMENT_FIELD_NAMES.slice(0, 7), (name) => series.columns[name][0])).toEqual([
+      0,
+      0.5,
+      -0.75,
+      1000,
+      1000,
+      12.3,
+      Number.NaN,
+    ]);
+    expect(series.issues).toEqual(
+      MEASUREMENT_FIELD_NAMES.flatMap((name, i) =>
+        i % values.length === 6 ? [{ row: 0, field: name, value: values[6], reason: 'out-of-range' }] : [],
+      ),
+    );
+  });
+
+  it('reads kW into W exactly (power and apparent power only) with powerUnit: "kW"', () => {
+    const record: RawRecord = { ID: 'x', DeviceID: DEVICE, RecordDateTime: '2019-05-16T06:55:00Z' };
+    for (const name of MEASUREMENT_FIELD_NAMES) record[name] = '1.005';
+    const text = pageText([record], false);
+    const series = parseMeasurements(text, { powerUnit: 'kW' });
+    expect(series.columns.PowerUsage[0]).toBe(1005);
+    expect(series.columns.PowerVAH1[0]).toBe(1005);
+    expect(series.columns.Power4N[0]).toBe(1005);
+    expect(series.columns.Voltage[0]).toBe(1.005);
+    expect(series.columns.PowerFactor1[0]).toBe(1.005);
+    expect(series.columns.Temperature1[0]).toBe(1.005);
+    expect(() => parseMeasurements(text, { powerUnit: 'MW' as never })).toThrow(RangeError);
   });
 
   it.each([

@@ -6,12 +6,14 @@ export type ParseIssueReason =
   | 'missing'
   /** The property is JSON `null`. */
   | 'null'
-  /** The property is an empty string. */
+  /** The property is an empty string (a number field only with `emptyNumber: 'missing'`: by default "" is zero). */
   | 'empty'
   /** The property is a number, boolean, object or array where the API sends a string. */
   | 'not-a-string'
   /** A numeric field holds a string that is not a formatted number ("N/A", "1e3", …). */
   | 'not-a-number'
+  /** A numeric field holds more digits than a finite number can (read as NaN, never Infinity). */
+  | 'out-of-range'
   /** `RecordDateTime` holds a string that is not an ISO 8601 date-time. */
   | 'invalid-date'
   /** `DeviceID` differs from the series' device (the first record's). */

@@ -1,6 +1,6 @@
 // Measurements are never stored: each record is computed from (device, timestamp), so any range
 // costs memory for one page only. Battery charge is the one field with memory; see simulateDay.
-import { formatHundredths, zoneOffsetMs } from '@carbontrack/api';
+import { formatHundredthsAs, type NumberFormat, zoneOffsetMs } from '@carbontrack/api';
 import { batteryStep, START_CHARGE_PERCENT } from './battery-model.js';
 import { householdUsageW } from './household-model.js';
 import { hashInts, hashString, uuidFromWords, uuidTail, valueNoise } from './random.js';
@@ -73,12 +73,16 @@ export function countRecords(fromMs: number, toMs: number, lastMs: number): numb
   return last < first ? 0 : Math.floor((last - first) / RECORD_INTERVAL_MS) + 1;
 }
 
-/** The records of a device with fromMs ≤ t < toMs and t ≤ lastMs, oldest first. */
+/**
+ * The records of a device with fromMs ≤ t < toMs and t ≤ lastMs, oldest first, their numbers
+ * written in `format` (the documentation's example forms by default).
+ */
 export function generateMeasurements(
   device: DeviceRecord,
   fromMs: number,
   toMs: number,
   lastMs: number,
+  format: NumberFormat = 'docs',
 ): MeasurementRecord[] {
   const records: MeasurementRecord[] = [];
   const count = countRecords(fromMs, toMs, lastMs);
@@ -87,7 +91,7 @@ export function generateMeasurements(
   const last = first + (count - 1) * RECORD_INTERVAL_MS;
   const ids = recordIdWords(device.id);
   for (let day = Math.floor(first / DAY_MS) * DAY_MS; day <= last; day += DAY_MS) {
-    simulateDay(device, ids, day, Math.max(first, day), Math.min(last, day + DAY_MS - 1), records);
+    simulateDay(device, ids, day, Math.max(first, day), Math.min(last, day + DAY_MS - 1), records, format);
   }
   return records;
 }
@@ -106,6 +110,7 @@ function simulateDay(
   fromMs: number,
   toMs: number,
   out: MeasurementRecord[],
+  format: NumberFormat,
 ): void {
   const battery = device.battery;
   const state = { charge: START_CHARGE_PERCENT };
@@ -120,7 +125,7 @@ function simulateDay(
         ? batteryStep(state, battery.capacityKwh, battery.maxRateW, sample.generatingH - sample.usageH)
         : 0;
       if (start === day && t >= fromMs)
-        out.push(toRecord(device, ids, t, sample, batteryH, battery ? chargeBefore : 0));
+        out.push(toRecord(device, ids, t, sample, batteryH, battery ? chargeBefore : 0, format));
     }
   }
 }
@@ -165,7 +170,10 @@ function toRecord(
   sample: Sample,
   batteryH: number,
   chargePercent: number,
+  format: NumberFormat,
 ): MeasurementRecord {
+  // Every field is documented as `#.##` but SignalStrength, `#,###.##`.
+  const n = (hundredths: number) => formatHundredthsAs(hundredths, format, '#.##');
   const { usageH, generatingH } = sample;
   const seed = device.noiseSeed;
   // Circuit shares sum to at most 0.75, so Power4 (the remainder) keeps at least a quarter.
@@ -189,40 +197,40 @@ function toRecord(
     ID: `${ids.prefix}${uuidTail(hashInts(ids.c, index), (index ^ ids.d) >>> 0)}`,
     DeviceID: device.id,
     RecordDateTime: recordDateTime(t),
-    PowerUsage: formatHundredths(usageH),
-    Generating: formatHundredths(generatingH),
-    PowerExported: formatHundredths(Math.max(0, generatingH - usageH)),
-    PowerFactor1: formatHundredths(pf1),
-    PowerFactor2: formatHundredths(pf2),
-    PowerFactor3: formatHundredths(pf3),
-    PowerFactor4: formatHundredths(pf4),
-    Power1: formatHundredths(p1),
-    Power2: formatHundredths(p2),
-    Power3: formatHundredths(p3),
-    Power4: formatHundredths(p4),
-    Power1N: '0.00',
-    Power2N: '0.00',
-    Power3N: '0.00',
-    Power4N: '0.00',
-    PowerVAH1: formatHundredths(Math.round((p1 * 100) / pf1)),
-    PowerVAH2: formatHundredths(Math.round((p2 * 100) / pf2)),
-    PowerVAH3: formatHundredths(Math.round((p3 * 100) / pf3)),
-    PowerVAH4: formatHundredths(Math.round((p4 * 100) / pf4)),
-    Temperature1: formatHundredths(Math.round(sample.indoorC * 100)),
-    Temperature2: formatHundredths(Math.round(sample.outdoorC * 100)),
-    Temperature3: '0.00',
-    Temperature4: '0.00',
-    Temperature5: '0.00',
-    Temperature6: '0.00',
-    Temperature7: '0.00',
-    Temperature8: '0.00',
-    Irradiation: formatHundredths(sample.irradiationH),
-    BatteryCharge: formatHundredths(Math.round(chargePercent * 100)),
-    Flow: '0.00',
-    Voltage: formatHundredths(Math.round(Math.min(250, Math.max(230, voltage)) * 100)),
-    SignalStrength: formatHundredths(Math.min(-45, Math.max(-95, signal)) * 100),
-    PowerUsageNet: formatHundredths(Math.max(0, usageH - generatingH + batteryH)),
-    PowerExportedNet: formatHundredths(exportNetH),
+    PowerUsage: n(usageH),
+    Generating: n(generatingH),
+    PowerExported: n(Math.max(0, generatingH - usageH)),
+    PowerFactor1: n(pf1),
+    PowerFactor2: n(pf2),
+    PowerFactor3: n(pf3),
+    PowerFactor4: n(pf4),
+    Power1: n(p1),
+    Power2: n(p2),
+    Power3: n(p3),
+    Power4: n(p4),
+    Power1N: n(0),
+    Power2N: n(0),
+    Power3N: n(0),
+    Power4N: n(0),
+    PowerVAH1: n(Math.round((p1 * 100) / pf1)),
+    PowerVAH2: n(Math.round((p2 * 100) / pf2)),
+    PowerVAH3: n(Math.round((p3 * 100) / pf3)),
+    PowerVAH4: n(Math.round((p4 * 100) / pf4)),
+    Temperature1: n(Math.round(sample.indoorC * 100)),
+    Temperature2: n(Math.round(sample.outdoorC * 100)),
+    Temperature3: n(0),
+    Temperature4: n(0),
+    Temperature5: n(0),
+    Temperature6: n(0),
+    Temperature7: n(0),
+    Temperature8: n(0),
+    Irradiation: n(sample.irradiationH),
+    BatteryCharge: n(Math.round(chargePercent * 100)),
+    Flow: n(0),
+    Voltage: n(Math.round(Math.min(250, Math.max(230, voltage)) * 100)),
+    SignalStrength: formatHundredthsAs(Math.min(-45, Math.max(-95, signal)) * 100, format, '#,###.##'),
+    PowerUsageNet: n(Math.max(0, usageH - generatingH + batteryH)),
+    PowerExportedNet: n(exportNetH),
   };
 }
 

@@ -1,4 +1,4 @@
-import { SUCCESS_FIELDS } from '@carbontrack/api';
+import { type NumberFormat, SUCCESS_FIELDS } from '@carbontrack/api';
 // POST /ctapi/Measurement. A page is one UTC day (24 h) counted from FromUTCDate, so at most 288
 // records; Count covers the whole range, Pages = ceil((To − From) / 24 h); a PageIndex past the end
 // returns an empty list. Records never lie after now, nor after an offline device's last report.
@@ -11,7 +11,11 @@ import { dateTimeField, deviceIdField, optionalUuid, pageIndexField, readJsonObj
 import { assertOwnDistributor, findOwnDevice } from './device-access.js';
 
 /** POST /ctapi/Measurement: one page of a device's five-minute records. */
-export function measurementRoute(world: World, now: () => number): (c: Context<AppEnv>) => Promise<Response> {
+export function measurementRoute(
+  world: World,
+  now: () => number,
+  numberFormat: NumberFormat,
+): (c: Context<AppEnv>) => Promise<Response> {
   return async (c) => {
     const body = await readJsonObject(c);
     optionalUuid(body, 'ID');
@@ -30,7 +34,7 @@ export function measurementRoute(world: World, now: () => number): (c: Context<A
     const pageStart = fromMs + pageIndex * PAGE_SPAN_MS;
     const measurements =
       pageIndex < pages
-        ? generateMeasurements(device, pageStart, Math.min(toMs, pageStart + PAGE_SPAN_MS), lastMs)
+        ? generateMeasurements(device, pageStart, Math.min(toMs, pageStart + PAGE_SPAN_MS), lastMs, numberFormat)
         : [];
     return c.json({
       Measurements: measurements,

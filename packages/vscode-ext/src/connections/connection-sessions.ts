@@ -103,6 +103,8 @@ export class ConnectionSessions {
       ...this.clientOptions,
       baseUrl: connection.baseUrl,
       credentials: { username: connection.username, password },
+      powerUnit: connection.powerUnit,
+      emptyNumber: connection.emptyNumber,
       tokens,
       onTokens: (next) => this.store.storeTokens(connection.id, next),
     });

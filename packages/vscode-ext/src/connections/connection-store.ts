@@ -12,6 +12,10 @@ export interface ConnectionConfig {
   username: string;
   /** True for a connection that lives only in this session (the local simulator). */
   transient?: boolean;
+  /** The unit this API sends power in (default W); kW values are read into W. */
+  powerUnit?: 'W' | 'kW';
+  /** What an empty number string means for this API (default zero, as .NET's `#.##` prints 0). */
+  emptyNumber?: 'zero' | 'missing';
 }
 
 /** The part of `workspace.getConfiguration('carbontrack')` the store needs. */
@@ -122,7 +126,9 @@ function isConnectionConfig(value: unknown): value is ConnectionConfig {
     typeof c.id === 'string' &&
     typeof c.name === 'string' &&
     typeof c.baseUrl === 'string' &&
-    typeof c.username === 'string'
+    typeof c.username === 'string' &&
+    (c.powerUnit === undefined || c.powerUnit === 'W' || c.powerUnit === 'kW') &&
+    (c.emptyNumber === undefined || c.emptyNumber === 'zero' || c.emptyNumber === 'missing')
   );
 }
 

@@ -1,4 +1,4 @@
-import { createCarbonTrackCalls } from '@carbontrack/core';
+import { createCarbonTrackCalls, type PowerUnit } from '@carbontrack/core';
 import { LiveDataHub } from '@carbontrack/core/live';
 import { provide } from '@lit/context';
 import { html, LitElement, type PropertyValues } from 'lit';
@@ -32,6 +32,12 @@ export class CtProvider extends LitElement {
   @property({ attribute: 'timeout-ms', type: Number }) timeoutMs = DEFAULT_TIMEOUT_MS;
 
   /**
+   * The unit the API sends power in: `W` (default) or `kW`. With `kW` the values are read into
+   * watts as they arrive, so every widget inside shows and sums them right.
+   */
+  @property({ attribute: 'power-unit' }) powerUnit: PowerUnit = 'W';
+
+  /**
    * IANA time zone for every widget inside that sets none of its own. Default: each widget uses
    * its device's own zone (from the device's coordinates), else the browser's.
    */
@@ -45,7 +51,14 @@ export class CtProvider extends LitElement {
   hub: LiveDataHub | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('baseUrl') || changed.has('tokenProvider') || changed.has('timeoutMs')) this.connectHub();
+    if (
+      changed.has('baseUrl') ||
+      changed.has('tokenProvider') ||
+      changed.has('timeoutMs') ||
+      changed.has('powerUnit')
+    ) {
+      this.connectHub();
+    }
   }
 
   override connectedCallback(): void {
@@ -68,6 +81,7 @@ export class CtProvider extends LitElement {
       baseUrl,
       ...(this.tokenProvider ? { tokenProvider: this.tokenProvider } : { auth: 'none' as const }),
       timeoutMs: this.checkedTimeoutMs(),
+      powerUnit: this.checkedPowerUnit(),
       // A visible retry button beats a long silent backoff in a widget.
       retry: { maxAttempts: 2, maxDelayMs: 2_000, maxRetryAfterMs: 5_000 },
     });
@@ -82,6 +96,14 @@ export class CtProvider extends LitElement {
       `<ct-provider>: timeout-ms must be a whole number of ms >= 0, got ${value}; using ${DEFAULT_TIMEOUT_MS}`,
     );
     return DEFAULT_TIMEOUT_MS;
+  }
+
+  // A unit other than W or kW would be a guess either way: say so and read watts, the API's documented default here.
+  private checkedPowerUnit(): PowerUnit {
+    const unit = this.powerUnit;
+    if (unit === 'W' || unit === 'kW') return unit;
+    console.warn(`<ct-provider>: power-unit must be W or kW, got ${String(unit)}; using W`);
+    return 'W';
   }
 
   protected override render() {

@@ -51,6 +51,29 @@ describe('<ct-provider>', () => {
     }
   });
 
+  it('power-unit="kW" reads power into watts (the hub series are 1000 times the W reading), and a bad unit warns', async () => {
+    const provider = await mount(html``);
+    const query = { deviceId: devices.live, from: Date.now() - 3_600_000, to: Date.now() };
+    const watts = await provider.hub?.client.measurements(query).collect();
+    provider.setAttribute('power-unit', 'kW');
+    await provider.updateComplete;
+    const kilowatts = await provider.hub?.client.measurements(query).collect();
+    expect(watts?.length).toBeGreaterThan(0);
+    const first = watts?.columns.PowerUsage[0] as number;
+    expect(kilowatts?.columns.PowerUsage[0]).toBeCloseTo(first * 1000, 6);
+    expect(kilowatts?.columns.Voltage[0]).toBe(watts?.columns.Voltage[0]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      provider.setAttribute('power-unit', 'MW');
+      await provider.updateComplete;
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('power-unit must be W or kW, got MW'));
+      const fallback = await provider.hub?.client.measurements(query).collect();
+      expect(fallback?.columns.PowerUsage[0]).toBe(first);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('talks to a proxy without credentials (auth none): no Authorization header is sent', async () => {
     const box = document.createElement('div');
     const provider = document.createElement('ct-provider');
