@@ -1,7 +1,7 @@
+import type { EmptyNumber } from '@carbontrack/api';
 import type { CarbonTrackCredentials } from '../auth/password-auth.js';
 import type { CarbonTrackTokens } from '../auth/tokens.js';
 import type { FetchLike } from '../http/request-pipeline.js';
-import type { EmptyNumber } from '@carbontrack/api';
 import type { RetryOptions } from '../http/retry-policy.js';
 import type { PowerUnit } from '../measurements/fields.js';
 
