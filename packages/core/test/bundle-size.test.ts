@@ -4,9 +4,11 @@ import { expect, it } from 'vitest';
 
 // Size budgets of the package entries, minified + gzip. "own" measures the entry as published
 // (dependencies stay imports, as in dist/); "all-in" bundles openapi-fetch too, as an app would.
+// Raised by 2 kB for issue 13 (the .NET number forms, kW, page budgets and repairs of lying pages
+// cost 1.8 kB): 10.0 kB own code before it.
 const BUDGETS = [
-  { entry: '../src/index.ts', name: '@carbontrack/core (own code)', external: ['openapi-fetch'], budgetBytes: 10_240 },
-  { entry: '../src/index.ts', name: '@carbontrack/core (all-in)', external: [], budgetBytes: 12_288 },
+  { entry: '../src/index.ts', name: '@carbontrack/core (own code)', external: ['openapi-fetch'], budgetBytes: 12_288 },
+  { entry: '../src/index.ts', name: '@carbontrack/core (all-in)', external: [], budgetBytes: 14_336 },
   { entry: '../src/energy/index.ts', name: '@carbontrack/core/energy (all-in)', external: [], budgetBytes: 5_120 },
 ];
 

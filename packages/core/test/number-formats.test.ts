@@ -22,7 +22,7 @@ describe('a client reads the .NET number forms as it reads the documented ones',
     // The second simulator really speaks .NET: empty strings and bare fractions on the wire.
     const { data: wire } = await clientFor(b).raw.POST('/ctapi/Measurement', {
       body: {
-        DeviceID: deviceId,
+        DeviceID: deviceId as string,
         FromUTCDate: new Date(NOW - DAY).toISOString(),
         ToUTCDate: new Date(NOW).toISOString(),
       },

@@ -6,7 +6,7 @@ import { noAuth } from '../auth/auth-strategy.js';
 import { passwordAuth } from '../auth/password-auth.js';
 import { tokenProviderAuth } from '../auth/token-provider-auth.js';
 import type { TokenResponse } from '../auth/tokens.js';
-import { NotFoundError, ValidationError } from '../errors/carbon-track-error.js';
+import { MalformedResponseError, NotFoundError, ValidationError } from '../errors/carbon-track-error.js';
 import { redact } from '../errors/redact.js';
 import { createRequestPipeline, type RequestPipeline } from '../http/request-pipeline.js';
 import { resolveRetryPolicy } from '../http/retry-policy.js';
@@ -15,9 +15,10 @@ import { assertDeviceId, assertWholeNumber } from '../validation/validate-input.
 import { getRequest, postFormRequest, postJsonRequest, readJson } from './api-requests.js';
 import { MeasurementIterable, type MeasurementQuery } from './measurement-iterable.js';
 import type { CallOptions, CarbonTrackClientOptions, CustomerQuery, DeviceQuery } from './options.js';
-import { PagedIterable } from './paged-iterable.js';
+import { DEFAULT_MAX_LISTING_PAGES, PagedIterable } from './paged-iterable.js';
 import { createRawClient } from './raw-client.js';
 import { measurementPageReader } from './read-measurement-page.js';
+import { pagingNumber } from './read-page-count.js';
 
 /**
  * The high-level calls of the carbonTRACK API, returned by {@link createCarbonTrackCalls}: what
@@ -103,32 +104,38 @@ function buildCalls(options: CarbonTrackClientOptions): {
   function customers(query: CustomerQuery = {}): PagedIterable<Customer> {
     const pageSize = query.pageSize ?? 100;
     assertWholeNumber(pageSize, 'pageSize');
-    return new PagedIterable(async (index, seen) => {
-      const request = getRequest(baseUrl, '/ctapi/Customer', {
-        'customerRequest.customerRef': query.customerRef,
-        'customerRequest.phone': query.phone,
-        'customerRequest.address': query.address,
-        'customerRequest.page': index + 1,
-        'customerRequest.pageSize': pageSize,
-      });
-      const result = await pipeline.call(request, readCustomerPage, { signal: query.signal });
-      return { items: result.list, last: result.list.length === 0 || seen + result.list.length >= result.total };
-    });
+    return new PagedIterable(
+      async (index, seen) => {
+        const request = getRequest(baseUrl, '/ctapi/Customer', {
+          'customerRequest.customerRef': query.customerRef,
+          'customerRequest.phone': query.phone,
+          'customerRequest.address': query.address,
+          'customerRequest.page': index + 1,
+          'customerRequest.pageSize': pageSize,
+        });
+        const result = await pipeline.call(request, readCustomerPage, { signal: query.signal });
+        return { items: result.list, last: result.list.length === 0 || seen + result.list.length >= result.total };
+      },
+      listingGuard('GET /ctapi/Customer', query.maxPages, (c: Customer) => c.CustomerId ?? c.AccountNumber),
+    );
   }
 
   function devices(query: DeviceQuery = {}): PagedIterable<Device> {
     if (query.deviceId !== undefined) assertDeviceId(query.deviceId);
-    return new PagedIterable(async (pageIndex) => {
-      const request = postJsonRequest(baseUrl, '/ctapi/Device', {
-        DeviceID: query.deviceId,
-        CustomerReference: query.customerReference,
-        DistributorID: query.distributorId,
-        RegisteredOnly: query.registeredOnly,
-        PageIndex: pageIndex,
-      });
-      const result = await pipeline.call(request, readDevicePage, { signal: query.signal });
-      return { items: result.list, last: result.list.length === 0 || pageIndex + 1 >= result.pages };
-    });
+    return new PagedIterable(
+      async (pageIndex) => {
+        const request = postJsonRequest(baseUrl, '/ctapi/Device', {
+          DeviceID: query.deviceId,
+          CustomerReference: query.customerReference,
+          DistributorID: query.distributorId,
+          RegisteredOnly: query.registeredOnly,
+          PageIndex: pageIndex,
+        });
+        const result = await pipeline.call(request, devicePageReader(pageIndex), { signal: query.signal });
+        return { items: result.list, last: result.list.length === 0 || pageIndex + 1 >= result.pages };
+      },
+      listingGuard('POST /ctapi/Device', query.maxPages, (d: Device) => d.DeviceID),
+    );
   }
 
   async function device(deviceId: string, callOptions: CallOptions = {}): Promise<Device> {
@@ -209,14 +216,26 @@ const readDistributors = readJson((data) => (Array.isArray(data) ? (data as Dist
 
 const readCustomerPage = readJson((data) => {
   const d = data as { CustomerList?: unknown; RecordCount?: unknown } | null;
-  return d && Array.isArray(d.CustomerList) && typeof d.RecordCount === 'number'
-    ? { list: d.CustomerList as Customer[], total: d.RecordCount }
+  const total = pagingNumber(d?.RecordCount);
+  return d && Array.isArray(d.CustomerList) && total !== undefined
+    ? { list: d.CustomerList as Customer[], total }
     : undefined;
 });
 
-const readDevicePage = readJson((data) => {
-  const d = data as { Devices?: unknown; Pages?: unknown } | null;
-  return d && Array.isArray(d.Devices)
-    ? { list: d.Devices as Device[], pages: typeof d.Pages === 'number' ? d.Pages : 1 }
-    : undefined;
-});
+// The page asked for, or a MalformedResponseError (fetched again) when the answer names another.
+function devicePageReader(pageIndex: number) {
+  return readJson((data) => {
+    const d = data as { Devices?: unknown; Pages?: unknown; PagesIndex?: unknown } | null;
+    if (!d || !Array.isArray(d.Devices)) return undefined;
+    const echoed = pagingNumber(d.PagesIndex);
+    if (echoed !== undefined && echoed !== pageIndex) {
+      throw new MalformedResponseError(`the answer to page ${pageIndex} says it is page ${echoed} (PagesIndex)`);
+    }
+    return { list: d.Devices as Device[], pages: pagingNumber(d.Pages) ?? 1 };
+  });
+}
+
+function listingGuard<T>(what: string, maxPages: number | undefined, key: (item: T) => unknown) {
+  if (maxPages !== undefined) assertWholeNumber(maxPages, 'maxPages');
+  return { what, maxPages: maxPages ?? DEFAULT_MAX_LISTING_PAGES, key };
+}

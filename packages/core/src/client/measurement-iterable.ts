@@ -1,7 +1,9 @@
+import { MalformedResponseError } from '../errors/carbon-track-error.js';
 import { RequestGate } from '../http/request-gate.js';
 import type { RequestPipeline } from '../http/request-pipeline.js';
 import { concatSeries } from '../measurements/concat-series.js';
 import { dedupeSeries } from '../measurements/dedupe-series.js';
+import { orderInRange } from '../measurements/order-in-range.js';
 import type { MeasurementSeries } from '../measurements/series.js';
 import {
   assertDeviceId,
@@ -29,9 +31,17 @@ export interface MeasurementQuery extends CallOptions {
   windowHours?: number | undefined;
   /** Called as each window is in, in order: `done` of `total` windows (one a day by default). */
   onProgress?: ((progress: { done: number; total: number }) => void) | undefined;
+  /**
+   * Most pages the whole call may fetch (default: two a day of the range, at least two a window).
+   * A server that announces more (or keeps sending full pages) fails the call with a
+   * {@link MalformedResponseError} instead of paging forever; raise it for an API that pages
+   * finer than a day.
+   */
+  maxPages?: number | undefined;
 }
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /**
  * Measurements of one device over a range, as columnar series in time order. The range is split
@@ -48,6 +58,7 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
   private readonly toMs: number;
   private readonly concurrency: number;
   private readonly windowMs: number;
+  private readonly maxPages: number | undefined;
 
   constructor(
     private readonly query: MeasurementQuery,
@@ -65,6 +76,8 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     const windowHours = query.windowHours ?? 24;
     assertWholeNumber(windowHours, 'windowHours');
     this.windowMs = windowHours * HOUR_MS;
+    if (query.maxPages !== undefined) assertWholeNumber(query.maxPages, 'maxPages');
+    this.maxPages = query.maxPages;
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<MeasurementSeries> {
@@ -77,11 +90,16 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     if (this.query.signal?.aborted) throw this.query.signal.reason;
     this.query.signal?.addEventListener('abort', onCallerAbort, { once: true });
     const gate = new RequestGate(this.concurrency);
+    // One page budget for the whole call, shared by its windows: a page a day, twice over, so a
+    // window's edge spilling onto a second page (an inclusive end) still fits.
+    const days = Math.max(windows.length, Math.ceil((this.toMs - this.fromMs) / DAY_MS));
+    const budget = { left: this.maxPages ?? 2 * days };
+    const limit = budget.left;
     const inFlight: Array<Promise<MeasurementSeries> | undefined> = [];
     const start = (i: number) => {
       const window = windows[i] as [number, number];
       // The earliest windows take free request slots first: they are the ones yielded next.
-      const promise = this.fetchWindow(window[0], window[1], controller.signal, { gate, priority: i });
+      const promise = this.fetchWindow(window[0], window[1], controller.signal, { gate, priority: i }, budget, limit);
       // Rejections are observed when the window's turn comes; until then, keep them quiet.
       promise.catch(() => {});
       inFlight[i] = promise;
@@ -116,9 +134,18 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     toMs: number,
     signal: AbortSignal,
     slot: { gate: RequestGate; priority: number },
+    budget: { left: number },
+    limit: number,
   ): Promise<MeasurementSeries> {
     const pages: MeasurementSeries[] = [];
     for (let pageIndex = 0; ; pageIndex++) {
+      if (budget.left <= 0) {
+        throw new MalformedResponseError(
+          `POST /ctapi/Measurement: the API keeps announcing pages beyond maxPages (${limit}) for ${formatApiDate(this.fromMs)} to ${formatApiDate(this.toMs)}; raise maxPages if it pages finer than a day`,
+          { method: 'POST', path: '/ctapi/Measurement' },
+        );
+      }
+      budget.left--;
       const request = postJsonRequest(this.baseUrl, '/ctapi/Measurement', {
         DeviceID: this.deviceId,
         FromUTCDate: formatApiDate(fromMs),
@@ -126,10 +153,28 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
         PageIndex: pageIndex,
       });
       // The slot is held while the request is on the wire, not while its page is parsed.
-      const page = await this.pipeline.call(request, this.readPage, { signal, slot });
+      const page = await this.pipeline.call(request, (text) => this.readPage(text, pageIndex), { signal, slot });
+      const previous = pages[pages.length - 1];
+      if (previous && repeats(page.series, previous)) {
+        throw new MalformedResponseError(
+          `POST /ctapi/Measurement: page ${pageIndex} repeats page ${pageIndex - 1} (the same ${page.series.length} records)`,
+          { method: 'POST', path: '/ctapi/Measurement' },
+        );
+      }
       pages.push(page.series);
       if (page.series.length === 0 || pageIndex + 1 >= page.pages) break;
     }
-    return pages.length === 1 ? (pages[0] as MeasurementSeries) : dedupeSeries(concatSeries(pages));
+    const joined = pages.length === 1 ? (pages[0] as MeasurementSeries) : dedupeSeries(concatSeries(pages));
+    // A page may hold records of other times, or out of order: the window keeps its own, in order.
+    return orderInRange(joined, fromMs, toMs);
   }
+}
+
+/** Whether `page` holds exactly the records of `previous` (a server that ignored PageIndex). */
+function repeats(page: MeasurementSeries, previous: MeasurementSeries): boolean {
+  if (page.length === 0 || page.length !== previous.length) return false;
+  for (let row = 0; row < page.length; row++) {
+    if (page.ids[row] !== previous.ids[row] || !Object.is(page.time[row], previous.time[row])) return false;
+  }
+  return true;
 }

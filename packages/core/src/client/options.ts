@@ -52,6 +52,8 @@ export interface CustomerQuery extends CallOptions {
   address?: string | undefined;
   /** Customers per request (default 100). */
   pageSize?: number | undefined;
+  /** Most pages to fetch before giving up on a server that keeps announcing more (default 10,000). */
+  maxPages?: number | undefined;
 }
 
 /** Filters of {@link CarbonTrackClient.devices}. */
@@ -64,4 +66,6 @@ export interface DeviceQuery extends CallOptions {
   distributorId?: string | undefined;
   /** Only registered (active) devices. */
   registeredOnly?: boolean | undefined;
+  /** Most pages to fetch before giving up on a server that keeps announcing more (default 10,000). */
+  maxPages?: number | undefined;
 }

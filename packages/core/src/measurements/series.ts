@@ -19,7 +19,15 @@ export type ParseIssueReason =
   /** `DeviceID` differs from the series' device (the first record's). */
   | 'device-mismatch'
   /** The array element is not an object (field is `'record'`). */
-  | 'not-an-object';
+  | 'not-an-object'
+  /** The record's time is outside the range asked for: dropped. */
+  | 'outside-range'
+  /** The record came after a later one: moved into time order. */
+  | 'out-of-order'
+  /** A second record for the same instant with the same values: dropped. */
+  | 'duplicate-time'
+  /** A second record for the same instant with other values: dropped, the first one kept. */
+  | 'conflicting-duplicate';
 
 /** One unusable value found while parsing. */
 export interface ParseIssue {
