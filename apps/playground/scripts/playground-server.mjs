@@ -56,30 +56,39 @@ export async function startPlayground(options = {}) {
   const env = options.env ?? process.env;
   const allowedOrigins = parseAllowedOrigins(env.CARBONTRACK_ALLOWED_ORIGINS);
   const choice = chooseUpstream(env);
-  const proxy = createProxyHandler({
-    upstream: choice.upstream,
-    credentials: choice.credentials,
-    fetch: choice.fetch,
-    basePath: '/ct',
-    // The playground's own origin needs no entry: the proxy always allows same-origin calls.
-    allowedOrigins,
-    // One browser on a laptop: generous, but still bounded.
-    rateLimitPerMinute: 6000,
-    log: options.log
-      ? (entry) =>
-          console.log(
-            `${entry.method} ${entry.path} ${entry.status} ${entry.durationMs} ms${entry.cache ? ` (${entry.cache})` : ''}`,
-          )
-      : undefined,
-  });
-  const proxyListener = toNodeListener(proxy);
+  const host = options.host ?? '127.0.0.1';
+  /** The proxy, built once the port is known (its public origins name it). @param {number} port */
+  const proxyFor = (port) =>
+    createProxyHandler({
+      upstream: choice.upstream,
+      credentials: choice.credentials,
+      fetch: choice.fetch,
+      basePath: '/ct',
+      // The playground's own origins (the proxy never takes the Host header's word for it).
+      publicOrigins: env.CARBONTRACK_PUBLIC_ORIGINS
+        ? parseAllowedOrigins(env.CARBONTRACK_PUBLIC_ORIGINS, 'CARBONTRACK_PUBLIC_ORIGINS')
+        : ownOrigins(host, port),
+      allowedOrigins,
+      // One browser on a laptop: generous, but still bounded.
+      rateLimitPerMinute: 6000,
+      log: options.log
+        ? (entry) =>
+            console.log(
+              entry.kind === 'event'
+                ? `proxy: ${entry.message}`
+                : `${entry.method} ${entry.path} ${entry.status} ${entry.durationMs} ms${entry.cache ? ` (${entry.cache})` : ''}`,
+            )
+        : undefined,
+    });
+  /** @type {ReturnType<typeof toNodeListener> | undefined} */
+  let proxyListener;
 
   const vite = await createServer({
     root: appRoot,
     configFile: false,
     logLevel: 'warn',
     server: {
-      host: options.host ?? '127.0.0.1',
+      host,
       port: options.port ?? 5173,
       strictPort: true,
       fs: { allow: [repoRoot] },
@@ -95,6 +104,7 @@ export async function startPlayground(options = {}) {
           server.middlewares.use((req, res, next) => {
             const url = req.url ?? '/';
             if (url === '/ct' || url.startsWith('/ct/')) {
+              if (!proxyListener) return next();
               proxyListener(req, res).catch(next);
               return;
             }
@@ -128,7 +138,20 @@ export async function startPlayground(options = {}) {
   });
   await vite.listen();
   const address = vite.httpServer?.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  const url = `http://${options.host ?? '127.0.0.1'}:${port}/`;
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 5173);
+  proxyListener = toNodeListener(proxyFor(port));
+  const url = `http://${host}:${port}/`;
   return { url, kind: choice.kind, allowedOrigins, close: () => vite.close() };
+}
+
+/**
+ * Where the playground's pages are served from: its address, and for a loopback address the
+ * other loopback spellings a browser may use.
+ * @param {string} host
+ * @param {number} port
+ */
+function ownOrigins(host, port) {
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'];
+  const names = loopback.includes(host) || host === '::1' ? loopback : [host];
+  return names.map((name) => `http://${name}:${port}`);
 }

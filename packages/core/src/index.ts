@@ -15,7 +15,7 @@ export type {
   MeasurementPage,
   MeasurementRecord,
 } from './api-types.js';
-export type { CarbonTrackCredentials } from './auth/password-auth.js';
+export type { CarbonTrackCredentials, SignInCooldown, SignInRefusal } from './auth/password-auth.js';
 export type { CarbonTrackTokens } from './auth/tokens.js';
 export {
   type CarbonTrackCalls,

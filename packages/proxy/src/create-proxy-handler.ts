@@ -1,64 +1,124 @@
 import {
+  AuthenticationError,
   CarbonTrackError,
   type CarbonTrackTokens,
   createCarbonTrackClient,
+  DEFAULT_RETRY_STATUSES,
   redact,
   TimeoutError,
+  ValidationError,
 } from '@carbontrack/core';
+import { clientAddress } from './client-address.js';
 import { ClientRateLimiter } from './client-rate-limiter.js';
+import { checkOrigin } from './origin-policy.js';
+import { errorBody } from './proxy-error-body.js';
 import type { ProxyHandler, ProxyLogEntry, ProxyOptions, ProxyRequestInfo } from './proxy-options.js';
 import { isProxyRoute, PROXY_ROUTES, type ProxyRoute } from './proxy-routes.js';
+import { readInput } from './request-input.js';
 import { type CachedResponse, etagOf, ResponseCache } from './response-cache.js';
+import { isDocumentedBody } from './upstream-body.js';
 
-type Input = Record<string, unknown>;
+type Input = Record<string, string | number | boolean>;
+type CacheState = 'hit' | 'miss' | 'not-modified' | 'stale' | undefined;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
+ * Which answers a shared cache (a CDN) may keep: measurements carry no personal data; the
+ * distributor, customer and device listings carry names, addresses and phone numbers, so only
+ * the browser that asked may keep them.
+ */
+const CACHE_SCOPE: Record<ProxyRoute, 'public' | 'private'> = {
+  '/ctapi/Distributor': 'private',
+  '/ctapi/Customer': 'private',
+  '/ctapi/Device': 'private',
+  '/ctapi/Measurement': 'public',
+};
+
+/**
  * An embedding proxy for partner portals, as a Fetch-API handler. It holds the carbonTRACK
  * credentials server-side and forwards only the four read endpoints, each with its own token from
- * core's auth. Browser credentials (Authorization, cookies) and unknown fields are never forwarded,
- * upstream headers are never echoed, bodies are capped, each client is rate limited, CORS is
- * limited to the configured origins, and identical queries within a short TTL are answered from a
- * cache with `Cache-Control` and `ETag` (304 on `If-None-Match`), so a CDN can carry the load.
+ * core's auth. Browser credentials (Authorization, cookies) and unknown or non-scalar fields are
+ * never forwarded, upstream headers are never echoed, bodies are capped in size and depth, each
+ * client is rate limited, origins are checked against configured lists (never inferred from
+ * `Host`), every browser request has one deadline across all upstream retries, and only
+ * upstream bodies of the documented shape are cached or forwarded. Identical queries within a
+ * short TTL are answered from a byte-bounded cache with `Cache-Control` and `ETag` (304 on
+ * `If-None-Match`); a good answer may stand in for a failed upstream for `staleIfErrorMs`.
+ * Every answer is logged, and none carries a secret.
  */
 export function createProxyHandler(options: ProxyOptions): ProxyHandler {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const publicOrigins = options.publicOrigins ? [...options.publicOrigins] : undefined;
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
+  const deadlineMs = options.deadlineMs ?? 10_000;
   const cacheOptions = options.cache === false ? undefined : (options.cache ?? {});
   const ttlMs = cacheOptions ? (cacheOptions.ttlMs ?? 15_000) : 0;
-  const cache = ttlMs > 0 ? new ResponseCache(ttlMs, cacheOptions?.maxEntries ?? 500) : undefined;
+  const cache =
+    cacheOptions && ttlMs > 0
+      ? new ResponseCache({
+          ttlMs,
+          staleIfErrorMs: cacheOptions.staleIfErrorMs ?? 300_000,
+          maxEntries: cacheOptions.maxEntries ?? 500,
+          maxBytes: cacheOptions.maxBytes ?? 32 * 1024 * 1024,
+        })
+      : undefined;
   const limiter = new ClientRateLimiter(options.rateLimitPerMinute ?? 600);
+  const log = (entry: ProxyLogEntry) => options.log?.(entry);
   const tokens: string[] = [];
   const client = createCarbonTrackClient({
     baseUrl: options.upstream,
     ...(options.tokenProvider ? { tokenProvider: options.tokenProvider } : { credentials: options.credentials }),
     fetch: options.fetch,
     timeoutMs: options.timeoutMs,
-    retry: options.retry,
+    // A 429 goes to the browser with its Retry-After: sleeping through it holds the browser.
+    retry: { retryStatuses: DEFAULT_RETRY_STATUSES.filter((s) => s !== 429), ...options.retry },
+    signInCooldown: options.signInCooldown,
+    onSignInRefused: (refusal) =>
+      log({
+        kind: 'event',
+        event: 'upstream-sign-in-refused',
+        message: `the carbonTRACK API refused the sign-in of ${refusal.username}; no sign-in is tried for ${Math.round(refusal.retryInMs / 1000)} s`,
+      }),
     onTokens: (t: CarbonTrackTokens) => {
       tokens.splice(0, tokens.length, t.accessToken, t.refreshToken ?? '');
     },
   });
   const secrets = () => [options.credentials?.password, ...tokens];
+  const failure = (status: number, message: string): CachedResponse => ({
+    status,
+    body: errorBody(status, redact(message, secrets())),
+    etag: '',
+    storedAt: Date.now(),
+  });
 
-  async function forward(route: ProxyRoute, input: Input): Promise<CachedResponse> {
+  async function forward(route: ProxyRoute, input: Input, signal: AbortSignal): Promise<CachedResponse> {
     try {
       const result =
         route === '/ctapi/Distributor'
-          ? await client.raw.GET(route, { parseAs: 'text' })
+          ? await client.raw.GET(route, { parseAs: 'text', signal })
           : route === '/ctapi/Customer'
-            ? await client.raw.GET(route, { params: { query: input as never }, parseAs: 'text' })
-            : await client.raw.POST(route, { body: input as never, parseAs: 'text' });
+            ? await client.raw.GET(route, { params: { query: input as never }, parseAs: 'text', signal })
+            : await client.raw.POST(route, { body: input as never, parseAs: 'text', signal });
       if (result.response.ok) {
         const body = typeof result.data === 'string' ? result.data : '';
+        // A truncated, invalid or HTML body with a 200 must reach neither the cache nor a browser.
+        if (!isDocumentedBody(route, body)) {
+          return failure(502, 'The carbonTRACK API sent an answer that is not the documented page.');
+        }
         return { status: 200, body, etag: await etagOf(body), storedAt: Date.now() };
       }
       return upstreamFailure(result.response, result.error);
     } catch (error) {
+      if (signal.aborted) {
+        return failure(504, `The carbonTRACK API did not answer within ${Math.round(deadlineMs / 1000)} s.`);
+      }
       if (error instanceof TimeoutError) return failure(504, 'The carbonTRACK API did not answer in time.');
-      if (error instanceof CarbonTrackError && error.status === 401) return upstreamAuthFailure();
+      // The sign-in was refused (or is cooling down after a refusal).
+      if (error instanceof AuthenticationError || (error instanceof ValidationError && error.path === '/oauth/token')) {
+        return upstreamAuthFailure();
+      }
       if (error instanceof CarbonTrackError) return failure(502, 'The carbonTRACK API could not be reached.');
       throw error;
     }
@@ -70,8 +130,10 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     if (status === 401) return upstreamAuthFailure();
     const message = errorMessageOf(payload);
     if (status === 429) {
-      const retryAfter = response.headers.get('Retry-After');
-      return { ...failure(429, message ?? 'Too many requests.'), retryAfter: retryAfter ?? '1' } as CachedResponse;
+      return {
+        ...failure(429, message ?? 'Too many requests.'),
+        retryAfter: response.headers.get('Retry-After') ?? '1',
+      };
     }
     if (status >= 400 && status < 500) return failure(status, message ?? `Upstream answered ${status}.`);
     return failure(502, 'The carbonTRACK API failed; try again shortly.');
@@ -81,49 +143,25 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     return failure(502, 'The proxy could not sign in to the carbonTRACK API.');
   }
 
-  function failure(status: number, message: string): CachedResponse {
-    const safe = redact(message, secrets());
-    const body = JSON.stringify({
-      ResponseCode: status,
-      ResponseMessage: reason(status),
-      Message: safe,
-      Error: 1,
-      ErrorNumber: status * 10,
-      ErrorMessage: safe,
-    });
-    return { status, body, etag: '', storedAt: Date.now() };
-  }
-
-  return async function handle(request: Request, info: ProxyRequestInfo = {}): Promise<Response> {
-    const started = Date.now();
-    const url = new URL(request.url);
-    let cacheState: ProxyLogEntry['cache'];
-    const respond = (response: Response): Response => {
-      options.log?.({
-        method: request.method,
-        path: url.pathname,
-        status: response.status,
-        durationMs: Date.now() - started,
-        cache: cacheState,
-      });
-      return response;
-    };
-
-    const origin = request.headers.get('Origin');
-    const originAllowed = origin === null || origin === url.origin || allowedOrigins.has(origin);
-    const cors: Record<string, string> =
-      origin !== null && originAllowed ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
-    if (!originAllowed) return respond(json(failure(403, 'This origin may not use the proxy.'), {}));
+  async function answer(
+    request: Request,
+    url: URL,
+    info: ProxyRequestInfo,
+  ): Promise<{ response: Response; cache?: CacheState }> {
+    const origin = checkOrigin(request.headers.get('Origin'), url, allowedOrigins, publicOrigins);
+    if (!origin.ok) return { response: json(failure(origin.status, origin.message), {}) };
+    const cors: Record<string, string> = origin.allowOrigin
+      ? { 'Access-Control-Allow-Origin': origin.allowOrigin, Vary: 'Origin' }
+      : // What is sent depends on the Origin header even when it is absent: caches must know.
+        { Vary: 'Origin' };
 
     const path = basePath && url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : null;
     const routePath = basePath ? path : url.pathname;
-    if (routePath === null || !isProxyRoute(routePath)) {
-      return respond(json(failure(404, 'Not found.'), cors));
-    }
+    if (routePath === null || !isProxyRoute(routePath)) return { response: json(failure(404, 'Not found.'), cors) };
     const route = PROXY_ROUTES[routePath];
     if (request.method === 'OPTIONS') {
-      return respond(
-        new Response(null, {
+      return {
+        response: new Response(null, {
           status: 204,
           headers: {
             ...cors,
@@ -132,101 +170,92 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
             'Access-Control-Max-Age': '600',
           },
         }),
-      );
+      };
     }
     if (request.method !== route.method) {
-      return respond(json(failure(405, `Use ${route.method}.`), { ...cors, Allow: `${route.method}, OPTIONS` }));
+      return {
+        response: json(failure(405, `Use ${route.method}.`), { ...cors, Allow: `${route.method}, OPTIONS` }),
+      };
     }
 
-    const waitMs = limiter.take(info.clientAddress ?? 'unknown');
+    const waitMs = limiter.take(clientAddress(request.headers, info.clientAddress, options.trustProxy));
     if (waitMs > 0) {
-      return respond(
-        json(failure(429, 'Too many requests.'), { ...cors, 'Retry-After': String(Math.ceil(waitMs / 1000)) }),
-      );
+      return {
+        response: json(failure(429, 'Too many requests.'), {
+          ...cors,
+          'Retry-After': String(Math.ceil(waitMs / 1000)),
+        }),
+      };
     }
 
     const input = await readInput(request, url, route.method, route.fields, maxBodyBytes);
-    if ('status' in input) return respond(json(failure(input.status, input.message), cors));
+    if ('status' in input) return { response: json(failure(input.status, input.message), cors) };
 
     const key = `${routePath} ${JSON.stringify(input.value)}`;
-    const load = () => forward(routePath, input.value);
+    const load = () => forward(routePath, input.value, AbortSignal.timeout(deadlineMs));
     const { entry, hit } = cache ? await cache.getOrLoad(key, load) : { entry: await load(), hit: false };
-    if (entry.status !== 200) return respond(json(entry, cors));
-
     const maxAge = Math.floor(ttlMs / 1000);
+    if (entry.status !== 200) {
+      // A good answer of the same query may stand in for a failed upstream, marked as such.
+      const stale = entry.status >= 500 ? cache?.stale(key) : undefined;
+      if (!stale) return { response: json(entry, cors) };
+      const age = Math.floor((Date.now() - stale.storedAt) / 1000);
+      return {
+        response: new Response(stale.body, {
+          status: 200,
+          headers: {
+            ...cors,
+            ETag: stale.etag,
+            'Content-Type': JSON_TYPE,
+            'Cache-Control': 'no-store',
+            Age: String(age),
+            'X-Carbontrack-Stale': `upstream failed with ${entry.status}; this answer is ${age} s old`,
+          },
+        }),
+        cache: 'stale',
+      };
+    }
     const headers = {
       ...cors,
       ETag: entry.etag,
-      'Cache-Control': cache ? `public, max-age=${maxAge}` : 'no-store',
+      'Cache-Control': cache
+        ? `${CACHE_SCOPE[routePath]}, max-age=${maxAge}, stale-while-revalidate=${maxAge}`
+        : 'no-store',
     };
-    cacheState = cache ? (hit ? 'hit' : 'miss') : undefined;
     if (ifNoneMatch(request.headers.get('If-None-Match'), entry.etag)) {
-      cacheState = 'not-modified';
-      return respond(new Response(null, { status: 304, headers }));
+      return { response: new Response(null, { status: 304, headers }), cache: 'not-modified' };
     }
-    return respond(new Response(entry.body, { status: 200, headers: { ...headers, 'Content-Type': JSON_TYPE } }));
+    return {
+      response: new Response(entry.body, { status: 200, headers: { ...headers, 'Content-Type': JSON_TYPE } }),
+      cache: cache ? (hit ? 'hit' : 'miss') : undefined,
+    };
+  }
+
+  return async function handle(request: Request, info: ProxyRequestInfo = {}): Promise<Response> {
+    const started = Date.now();
+    let path = '?';
+    let response: Response;
+    let cacheState: CacheState;
+    try {
+      const url = new URL(request.url);
+      path = url.pathname;
+      const result = await answer(request, url, info);
+      response = result.response;
+      cacheState = result.cache;
+    } catch {
+      // Whatever went wrong, the browser gets the API's error shape and the log gets a line.
+      response = json(failure(400, 'The request could not be read.'), {});
+    }
+    log({
+      kind: 'access',
+      method: request.method,
+      path,
+      status: response.status,
+      durationMs: Date.now() - started,
+      cache: cacheState,
+    });
+    return response;
   };
-}
-
-// Only the documented fields pass: anything else a browser sends is dropped, never forwarded.
-async function readInput(
-  request: Request,
-  url: URL,
-  method: string,
-  fields: readonly string[],
-  maxBodyBytes: number,
-): Promise<{ value: Input } | { status: number; message: string }> {
-  const value: Input = {};
-  if (method === 'GET') {
-    for (const field of fields) {
-      const v = url.searchParams.get(field);
-      if (v !== null) value[field] = v;
-    }
-    return { value };
-  }
-  const declared = Number(request.headers.get('Content-Length') ?? '0');
-  if (declared > maxBodyBytes)
-    return { status: 413, message: `The request body is larger than ${maxBodyBytes} bytes.` };
-  const text = await readLimited(request, maxBodyBytes);
-  if (text === null) return { status: 413, message: `The request body is larger than ${maxBodyBytes} bytes.` };
-  let parsed: unknown;
-  try {
-    parsed = text === '' ? {} : JSON.parse(text);
-  } catch {
-    return { status: 400, message: 'The request body is not valid JSON.' };
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return { status: 400, message: 'The request body must be a JSON object.' };
-  }
-  for (const field of fields) {
-    if (field in parsed) value[field] = (parsed as Input)[field];
-  }
-  return { value };
-}
-
-// Reads at most `limit` bytes; null when the body is longer (a missing Content-Length is no excuse).
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
 }
 
 function ifNoneMatch(header: string | null, etag: string): boolean {
@@ -237,7 +266,7 @@ function ifNoneMatch(header: string | null, etag: string): boolean {
   });
 }
 
-function json(entry: CachedResponse & { retryAfter?: string }, headers: Record<string, string>): Response {
+function json(entry: CachedResponse, headers: Record<string, string>): Response {
   return new Response(entry.body, {
     status: entry.status,
     headers: {
@@ -254,19 +283,4 @@ function errorMessageOf(payload: unknown): string | undefined {
   const p = payload as { ErrorMessage?: unknown; Message?: unknown };
   const message = [p.ErrorMessage, p.Message].find((m) => typeof m === 'string' && m.length > 0);
   return message as string | undefined;
-}
-
-function reason(status: number): string {
-  return (
-    {
-      400: 'Bad Request',
-      403: 'Forbidden',
-      404: 'Not Found',
-      405: 'Method Not Allowed',
-      413: 'Payload Too Large',
-      429: 'Too Many Requests',
-      502: 'Bad Gateway',
-      504: 'Gateway Timeout',
-    }[status] ?? 'Error'
-  );
 }

@@ -3,9 +3,13 @@
  * handler (any runtime); the Node adapter is in `@carbontrack/proxy/node`.
  * @packageDocumentation
  */
+
+export type { TrustProxy } from './client-address.js';
 export { createProxyHandler } from './create-proxy-handler.js';
 export type {
+  ProxyAccessLogEntry,
   ProxyCacheOptions,
+  ProxyEventLogEntry,
   ProxyHandler,
   ProxyLogEntry,
   ProxyOptions,

@@ -1,7 +1,13 @@
-import type { CarbonTrackCredentials, FetchLike, RetryOptions } from '@carbontrack/core';
+import type { CarbonTrackCredentials, FetchLike, RetryOptions, SignInCooldown } from '@carbontrack/core';
+import type { TrustProxy } from './client-address.js';
 
-/** One line of the proxy's access log: what was asked and how it went, never headers or bodies. */
-export interface ProxyLogEntry {
+/** One line of the proxy's log: an answer it gave, or an event worth an operator's eye. */
+export type ProxyLogEntry = ProxyAccessLogEntry | ProxyEventLogEntry;
+
+/** One answer the proxy gave: what was asked and how it went, never headers or bodies. */
+export interface ProxyAccessLogEntry {
+  /** Which kind of line. */
+  kind: 'access';
   /** Request method. */
   method: string;
   /** Request path (no query string: it may carry customer filters). */
@@ -10,8 +16,18 @@ export interface ProxyLogEntry {
   status: number;
   /** Time spent, in ms. */
   durationMs: number;
-  /** `hit`, `miss` or `not-modified` for cacheable routes; absent otherwise. */
-  cache?: 'hit' | 'miss' | 'not-modified' | undefined;
+  /** `hit`, `miss`, `not-modified` or `stale` (a good answer standing in for a failed upstream); absent otherwise. */
+  cache?: 'hit' | 'miss' | 'not-modified' | 'stale' | undefined;
+}
+
+/** Something an operator should know, logged once when it happens. */
+export interface ProxyEventLogEntry {
+  /** Which kind of line. */
+  kind: 'event';
+  /** `upstream-sign-in-refused`: the API refused the proxy's account; no sign-in is tried until the cool-down ends. */
+  event: 'upstream-sign-in-refused';
+  /** A sentence for the log (never a password or token). */
+  message: string;
 }
 
 /** Settings of {@link createProxyHandler}. */
@@ -22,8 +38,24 @@ export interface ProxyOptions {
   credentials?: CarbonTrackCredentials | undefined;
   /** Alternative to credentials: bearer tokens from your own source. */
   tokenProvider?: (() => Promise<string>) | undefined;
-  /** Origins allowed to call the proxy cross-origin (exact `scheme://host:port`); same-origin calls are always allowed. */
+  /** Other origins allowed to call the proxy (exact `scheme://host:port`, e.g. a partner's portal). */
   allowedOrigins?: readonly string[] | undefined;
+  /**
+   * The proxy's own origins, e.g. `['https://portal.example']`: where its pages are served from.
+   * A request with an `Origin` passes only when that origin is here or in `allowedOrigins` (the
+   * `Host` header is never taken as proof of being same-origin: a DNS-rebinding page sets it).
+   * When set, a request whose `Host` is none of these hosts is refused (400).
+   */
+  publicOrigins?: readonly string[] | undefined;
+  /**
+   * Proxies in front of this one whose `X-Forwarded-For` / `Forwarded` may be believed for the
+   * client's address (rate limits): a hop count (1 for one load balancer) or their addresses.
+   * Default none. Set it only to what really stands in front: anyone can send these headers, and
+   * a client believed about its address chooses its own rate-limit bucket.
+   */
+  trustProxy?: TrustProxy | undefined;
+  /** Longest a browser waits for one answer, all upstream retries included, in ms (default 10 000; then 504). */
+  deadlineMs?: number | undefined;
   /** Response cache for the read endpoints, or false to turn it off. */
   cache?: ProxyCacheOptions | false | undefined;
   /** Path prefix the proxy is mounted under, e.g. `/ct`; stripped before routing. */
@@ -36,8 +68,10 @@ export interface ProxyOptions {
   fetch?: FetchLike | undefined;
   /** Upstream per-attempt timeout in ms (default 30 000). */
   timeoutMs?: number | undefined;
-  /** Upstream retry settings. */
+  /** Upstream retry settings. A 429 is never slept through: it goes to the browser with its `Retry-After`. */
   retry?: RetryOptions | undefined;
+  /** How long a refused sign-in of the proxy's account is remembered (1 s doubling to 5 min by default). */
+  signInCooldown?: SignInCooldown | undefined;
   /** Receives one entry per request; nothing secret is ever in it. */
   log?: ((entry: ProxyLogEntry) => void) | undefined;
 }
@@ -48,11 +82,18 @@ export interface ProxyCacheOptions {
   ttlMs?: number | undefined;
   /** Most answers kept (default 500; the oldest go first). */
   maxEntries?: number | undefined;
+  /** Most bytes of answers kept (default 32 MiB; the oldest go first). */
+  maxBytes?: number | undefined;
+  /**
+   * How long past its TTL a good answer may stand in when the upstream fails (5xx, timeout, a
+   * body that is not the documented page), marked `X-Carbontrack-Stale` (default 300 000 ms; 0 = never).
+   */
+  staleIfErrorMs?: number | undefined;
 }
 
 /** What the Node adapter (or any host) knows about the caller. */
 export interface ProxyRequestInfo {
-  /** Address of the client, used as the rate-limit key. */
+  /** Address of the socket the request came on; the rate-limit key, unless `trustProxy` says otherwise. */
   clientAddress?: string | undefined;
 }
 

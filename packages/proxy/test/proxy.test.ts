@@ -115,7 +115,7 @@ describe('embedding proxy', () => {
     const first = await call('/ctapi/Measurement', { method: 'POST', body: measurementBody(device) });
     const etag = first.headers.get('ETag') as string;
     expect(etag).toMatch(/^".+"$/);
-    expect(first.headers.get('Cache-Control')).toBe('public, max-age=15');
+    expect(first.headers.get('Cache-Control')).toBe('public, max-age=15, stale-while-revalidate=15');
     const upstreamAfterFirst = upstreamRequests.length;
     const second = await call('/ctapi/Measurement', { method: 'POST', body: measurementBody(device) });
     expect(await second.text()).toBe(await first.text());
@@ -127,7 +127,7 @@ describe('embedding proxy', () => {
     });
     expect(revalidated.status).toBe(304);
     expect(await revalidated.text()).toBe('');
-    expect(logs.map((l) => l.cache)).toEqual(['miss', 'hit', 'not-modified']);
+    expect(logs.map((l) => (l.kind === 'access' ? l.cache : l.event))).toEqual(['miss', 'hit', 'not-modified']);
   });
 
   it('shares one upstream request among identical concurrent queries', async () => {
@@ -154,8 +154,13 @@ describe('embedding proxy', () => {
     const preflight = await call('/ctapi/Device', { method: 'OPTIONS', headers: { Origin: PORTAL } });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('Access-Control-Allow-Methods')).toBe('POST, OPTIONS');
-    const sameOrigin = await call('/ctapi/Distributor', { headers: { Origin: 'http://portal.local' } });
+    // The Host is no proof of being same-origin (a DNS-rebinding page sets it): only listed origins pass.
+    const hostOnly = await call('/ctapi/Distributor', { headers: { Origin: 'http://portal.local' } });
+    expect(hostOnly.status).toBe(403);
+    const listed = setup({ publicOrigins: ['http://portal.local'] });
+    const sameOrigin = await listed.call('/ctapi/Distributor', { headers: { Origin: 'http://portal.local' } });
     expect(sameOrigin.status).toBe(200);
+    expect(sameOrigin.headers.get('Access-Control-Allow-Origin')).toBe('http://portal.local');
   });
 
   it('caps request bodies, rate limits each client, and rejects bad JSON', async () => {

@@ -18,19 +18,12 @@ export interface EmbedServer {
 /** Serves `pages` (path → HTML) on 127.0.0.1 at a free port. */
 export async function startEmbedServer(pages: Record<string, string>, seed = 1): Promise<EmbedServer> {
   const simulator = createSimulator({ seed });
-  const proxy = toNodeListener(
-    createProxyHandler({
-      upstream: 'http://simulator.local',
-      credentials: { username: 'demo', password: 'demo' },
-      fetch: simulator as (request: Request) => Promise<Response>,
-      basePath: '/ct',
-      rateLimitPerMinute: 100_000,
-    }),
-  );
+  // Built once the port is known: the page's own origin is the proxy's public origin.
+  let proxy: ReturnType<typeof toNodeListener> | undefined;
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] as string;
     if (path === '/ct' || path.startsWith('/ct/')) {
-      void proxy(req, res);
+      void proxy?.(req, res);
       return;
     }
     const page = pages[path];
@@ -49,6 +42,16 @@ export async function startEmbedServer(pages: Record<string, string>, seed = 1):
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  proxy = toNodeListener(
+    createProxyHandler({
+      upstream: 'http://simulator.local',
+      credentials: { username: 'demo', password: 'demo' },
+      fetch: simulator as (request: Request) => Promise<Response>,
+      basePath: '/ct',
+      rateLimitPerMinute: 100_000,
+      publicOrigins: [`http://127.0.0.1:${port}`],
+    }),
+  );
   return {
     url: `http://127.0.0.1:${port}`,
     simulator,

@@ -1,4 +1,4 @@
-import { AuthenticationError, ValidationError } from '../errors/carbon-track-error.js';
+import { AuthenticationError, type CarbonTrackError, ValidationError } from '../errors/carbon-track-error.js';
 import { settleWithin } from '../http/abort.js';
 import type { AuthStrategy } from './auth-strategy.js';
 import type { CarbonTrackTokens, TokenResponse } from './tokens.js';
@@ -14,8 +14,11 @@ export interface CarbonTrackCredentials {
 /** Settings of {@link passwordAuth}. */
 export interface PasswordAuthOptions {
   credentials: CarbonTrackCredentials;
-  /** Sends one token request (form fields) and returns the Authentication Object. */
-  requestToken: (form: Record<string, string>) => Promise<TokenResponse>;
+  /**
+   * Sends one token request (form fields) and returns the Authentication Object; `once` asks for a
+   * single attempt (a refresh, which the password grant backs up).
+   */
+  requestToken: (form: Record<string, string>, once: boolean) => Promise<TokenResponse>;
   /** Tokens restored from storage, used until they expire. */
   tokens?: CarbonTrackTokens | undefined;
   /** Called with the new tokens after every successful token request, to persist them. */
@@ -24,6 +27,33 @@ export interface PasswordAuthOptions {
   refreshSkewMs?: number | undefined;
   /** Clock, in epoch ms (default Date.now). */
   now?: (() => number) | undefined;
+  /** How long a refused sign-in is remembered, growing with each refusal; see {@link SignInCooldown}. */
+  signInCooldown?: SignInCooldown | undefined;
+  /** Called once per refused sign-in (so once per cool-down), never with the password. */
+  onSignInRefused?: ((refusal: SignInRefusal) => void) | undefined;
+}
+
+/**
+ * A refused sign-in is remembered: for `initialMs` after the first refusal, twice as long after
+ * each further one, up to `maxMs`. Meanwhile every call fails at once with the same
+ * {@link AuthenticationError} and no request is made, so a wrong password in a loop cannot get
+ * the account locked. A successful sign-in resets it.
+ */
+export interface SignInCooldown {
+  /** Default 1 000 ms. */
+  initialMs?: number | undefined;
+  /** Default 300 000 ms (5 minutes). */
+  maxMs?: number | undefined;
+}
+
+/** What {@link PasswordAuthOptions.onSignInRefused} is told. */
+export interface SignInRefusal {
+  /** The account whose sign-in was refused. */
+  username: string;
+  /** The error every call gets until the cool-down ends. */
+  error: AuthenticationError;
+  /** How long until the next sign-in is tried, in ms. */
+  retryInMs: number;
 }
 
 /**
@@ -39,14 +69,18 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
   let renewAt = tokens ? renewTime(tokens.expiresAt, tokens.expiresAt - now()) : 0;
   let pending: Promise<string> | undefined;
   const previousTokens: string[] = [];
+  const initialCooldownMs = options.signInCooldown?.initialMs ?? 1_000;
+  const maxCooldownMs = options.signInCooldown?.maxMs ?? 300_000;
+  let cooldownMs = 0;
+  let refused: { error: AuthenticationError; until: number } | undefined;
 
   function renewTime(expiresAt: number, lifetimeMs: number): number {
     return expiresAt - Math.min(skewMs, Math.max(0, lifetimeMs) / 4);
   }
 
-  async function grant(form: Record<string, string>): Promise<string> {
+  async function grant(form: Record<string, string>, once = false): Promise<string> {
     const receivedAt = now();
-    const response = await requestToken(form);
+    const response = await requestToken(form, once);
     const lifetimeMs = response.expires_in * 1000;
     if (tokens) previousTokens.push(tokens.accessToken, ...(tokens.refreshToken ? [tokens.refreshToken] : []));
     // Expiry by our own clock (receipt time + lifetime): immune to clock skew against the server.
@@ -61,22 +95,41 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
   }
 
   async function renew(): Promise<string> {
+    if (refused && now() < refused.until) throw refused.error;
     const refreshToken = tokens?.refreshToken;
     if (refreshToken) {
       try {
-        return await grant({
-          grant_type: 'refresh_token',
-          refresh_token: refreshToken,
-          username: credentials.username,
-          password: credentials.password,
-        });
+        // One attempt: whatever stops it (refused, expired, a 503), the password grant follows.
+        return await grant(
+          {
+            grant_type: 'refresh_token',
+            refresh_token: refreshToken,
+            username: credentials.username,
+            password: credentials.password,
+          },
+          true,
+        );
       } catch (error) {
-        // A refused refresh token (expired, rotated away) is normal: start over with the password.
-        if (!(error instanceof AuthenticationError || error instanceof ValidationError)) throw error;
-        if (tokens) tokens.refreshToken = undefined;
+        // A refused refresh token (expired, rotated away) is normal: it is forgotten.
+        if (isRefusal(error) && tokens) tokens.refreshToken = undefined;
       }
     }
-    return grant({ grant_type: 'password', username: credentials.username, password: credentials.password });
+    try {
+      const token = await grant({ grant_type: 'password', username: credentials.username, password: credentials.password });
+      cooldownMs = 0;
+      refused = undefined;
+      return token;
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      cooldownMs = cooldownMs === 0 ? initialCooldownMs : Math.min(maxCooldownMs, cooldownMs * 2);
+      const refusal =
+        error instanceof AuthenticationError
+          ? error
+          : new AuthenticationError(error.message, { ...error, cause: error });
+      refused = { error: refusal, until: now() + cooldownMs };
+      options.onSignInRefused?.({ username: credentials.username, error: refusal, retryInMs: cooldownMs });
+      throw refusal;
+    }
   }
 
   return {
@@ -100,4 +153,12 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
       ...previousTokens.slice(-8),
     ],
   };
+}
+
+/**
+ * Whether a token request was refused for its credentials: a 401, or a 400 (OAuth's
+ * `invalid_grant`, `invalid_client` …): retrying the same form cannot succeed.
+ */
+function isRefusal(error: unknown): error is CarbonTrackError {
+  return error instanceof AuthenticationError || error instanceof ValidationError;
 }

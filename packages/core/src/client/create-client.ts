@@ -89,8 +89,10 @@ function buildCalls(options: CarbonTrackClientOptions): {
   // Token requests take the same road, never with a bearer token.
   const redactSecrets = (text: string) => redact(text, auth.secrets());
   const tokenPipeline = createRequestPipeline({ fetch, auth: noAuth, retry, timeoutMs, redact: redactSecrets });
-  const auth = chooseAuth(options, (form) =>
-    tokenPipeline.call(postFormRequest(baseUrl, '/oauth/token', form), readTokenResponse),
+  const auth = chooseAuth(options, (form, once) =>
+    tokenPipeline.call(postFormRequest(baseUrl, '/oauth/token', form), readTokenResponse, {
+      maxAttempts: once ? 1 : undefined,
+    }),
   );
   const pipeline = createRequestPipeline({ fetch, auth, retry, timeoutMs, redact: redactSecrets });
 
@@ -157,7 +159,7 @@ function buildCalls(options: CarbonTrackClientOptions): {
 
 function chooseAuth(
   options: CarbonTrackClientOptions,
-  requestToken: (form: Record<string, string>) => Promise<TokenResponse>,
+  requestToken: (form: Record<string, string>, once: boolean) => Promise<TokenResponse>,
 ): AuthStrategy {
   const chosen = [options.credentials, options.tokenProvider, options.auth].filter((v) => v !== undefined);
   if (chosen.length !== 1) {
@@ -183,6 +185,8 @@ function chooseAuth(
     tokens: options.tokens,
     onTokens: options.onTokens,
     refreshSkewMs: options.refreshSkewMs,
+    signInCooldown: options.signInCooldown,
+    onSignInRefused: options.onSignInRefused,
   });
 }
 

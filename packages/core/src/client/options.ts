@@ -1,5 +1,5 @@
 import type { EmptyNumber } from '@carbontrack/api';
-import type { CarbonTrackCredentials } from '../auth/password-auth.js';
+import type { CarbonTrackCredentials, SignInCooldown, SignInRefusal } from '../auth/password-auth.js';
 import type { CarbonTrackTokens } from '../auth/tokens.js';
 import type { FetchLike } from '../http/request-pipeline.js';
 import type { RetryOptions } from '../http/retry-policy.js';
@@ -34,6 +34,13 @@ export interface CarbonTrackClientOptions {
   powerUnit?: PowerUnit | undefined;
   /** What an empty number string means: `'zero'` (default, as .NET's `#.##` prints 0) or `'missing'`. */
   emptyNumber?: EmptyNumber | undefined;
+  /**
+   * With `credentials`: how long a refused sign-in is remembered (1 s, doubling to 5 min by
+   * default). Meanwhile calls fail at once with the same `AuthenticationError`, no request made.
+   */
+  signInCooldown?: SignInCooldown | undefined;
+  /** With `credentials`: called once per refused sign-in, never with the password (for a log line). */
+  onSignInRefused?: ((refusal: SignInRefusal) => void) | undefined;
 }
 
 /** Options shared by every high-level call. */

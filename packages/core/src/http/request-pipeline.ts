@@ -41,6 +41,8 @@ export interface SendOptions {
   signal?: AbortSignal | undefined;
   /** Holds a slot of this gate while the request is on the wire (not while its body is read by the caller). */
   slot?: { gate: RequestGate; priority: number } | undefined;
+  /** Fewer attempts than the policy's for this request (a token refresh that a password grant backs up). */
+  maxAttempts?: number | undefined;
 }
 
 /**
@@ -134,6 +136,7 @@ export function createRequestPipeline(options: PipelineOptions): RequestPipeline
     sendOptions: SendOptions,
   ): Promise<{ response: ReceivedResponse; value?: T }> {
     const { signal, slot } = sendOptions;
+    const maxAttempts = Math.min(retry.maxAttempts, sendOptions.maxAttempts ?? retry.maxAttempts);
     let renewedAfter401 = false;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw signal.reason;
@@ -161,8 +164,8 @@ export function createRequestPipeline(options: PipelineOptions): RequestPipeline
         if (retry.retryStatuses.includes(status)) {
           waitMs = parseRetryAfter(response.headers.get('Retry-After'));
           // A wait longer than the policy allows is the caller's to decide on: this response is final.
-          if (waitMs !== undefined && waitMs > retry.maxRetryAfterMs) attempt = retry.maxAttempts;
-          if (attempt >= retry.maxAttempts && !read) return { response };
+          if (waitMs !== undefined && waitMs > retry.maxRetryAfterMs) attempt = maxAttempts;
+          if (attempt >= maxAttempts && !read) return { response };
           failure = responseError(request, response, redact);
         } else if (!read) {
           return { response };
@@ -182,7 +185,7 @@ export function createRequestPipeline(options: PipelineOptions): RequestPipeline
           }
         }
       }
-      if (attempt >= retry.maxAttempts) throw failure;
+      if (attempt >= maxAttempts) throw failure;
       await sleep(waitMs ?? backoffDelay(retry, attempt), signal);
     }
   }

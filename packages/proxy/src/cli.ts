@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// carbontrack-proxy: serves the embedding proxy until SIGINT/SIGTERM, configured from the
+// environment so that the account's password never appears in argv (visible to every process
+// of the machine). One JSON line per answer and per event on stdout. Bad settings exit with 2.
+import { parseArgs } from 'node:util';
+import type { TrustProxy } from './client-address.js';
+import { serveProxy } from './node.js';
+import type { ProxyOptions } from './proxy-options.js';
+
+const HELP = `Usage: carbontrack-proxy [--port <n>] [--host <addr>]
+
+Environment:
+  CARBONTRACK_UPSTREAM            carbonTRACK API root (required), e.g. https://apiv2.carbontrack.com.au
+  CARBONTRACK_USERNAME            the account the proxy signs in with (required)
+  CARBONTRACK_PASSWORD            its password (required; read from here only, never from argv)
+  CARBONTRACK_PUBLIC_ORIGINS      the proxy's own origins, comma-separated (also the only Host names served)
+  CARBONTRACK_ALLOWED_ORIGINS     other origins allowed to call it, comma-separated
+  CARBONTRACK_TRUST_PROXY         proxies in front: a hop count (1 for a load balancer) or addresses, comma-separated
+  CARBONTRACK_DEADLINE_MS         longest a browser waits for one answer (default 10000)
+  CARBONTRACK_CACHE_TTL_MS        how long an answer is reused (default 15000; 0 turns the cache off)
+  CARBONTRACK_CACHE_MAX_BYTES     most bytes of answers kept (default 33554432)
+  CARBONTRACK_STALE_IF_ERROR_MS   how long past its TTL a good answer may stand in for a failed upstream (default 300000)
+  CARBONTRACK_RATE_LIMIT          requests per client per minute (default 600; 0 = off)
+  PORT                            port when --port is not given (default 8788)
+`;
+
+class UsageError extends Error {}
+
+function main(): void {
+  let values: { port?: string; host?: string; help?: boolean };
+  try {
+    values = parseArgs({
+      args: process.argv.slice(2),
+      strict: true,
+      options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean' } },
+    }).values;
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+    return;
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  let options: ProxyOptions & { port: number; host: string };
+  try {
+    options = optionsFrom(process.env, values);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      fail(error.message);
+      return;
+    }
+    throw error;
+  }
+  serveProxy(options).then(
+    (running) => {
+      process.stdout.write(
+        `${JSON.stringify({ kind: 'event', event: 'listening', message: `carbonTRACK proxy listening on ${running.url}`, url: running.url })}\n`,
+      );
+      const stop = () => void running.close().then(() => process.exit(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    },
+    (error: unknown) => {
+      process.stderr.write(`carbontrack-proxy: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+function optionsFrom(
+  env: NodeJS.ProcessEnv,
+  flags: { port?: string; host?: string },
+): ProxyOptions & { port: number; host: string } {
+  const upstream = required(env, 'CARBONTRACK_UPSTREAM');
+  const username = required(env, 'CARBONTRACK_USERNAME');
+  const password = required(env, 'CARBONTRACK_PASSWORD');
+  const ttlMs = wholeNumber(env, 'CARBONTRACK_CACHE_TTL_MS', 15_000);
+  return {
+    upstream,
+    credentials: { username, password },
+    port: wholeNumber({ PORT: flags.port ?? env.PORT }, 'PORT', 8788),
+    host: flags.host ?? '127.0.0.1',
+    publicOrigins: list(env.CARBONTRACK_PUBLIC_ORIGINS),
+    allowedOrigins: list(env.CARBONTRACK_ALLOWED_ORIGINS) ?? [],
+    trustProxy: trustProxy(env.CARBONTRACK_TRUST_PROXY),
+    deadlineMs: wholeNumber(env, 'CARBONTRACK_DEADLINE_MS', 10_000),
+    rateLimitPerMinute: wholeNumber(env, 'CARBONTRACK_RATE_LIMIT', 600),
+    cache:
+      ttlMs === 0
+        ? false
+        : {
+            ttlMs,
+            maxBytes: wholeNumber(env, 'CARBONTRACK_CACHE_MAX_BYTES', 32 * 1024 * 1024),
+            staleIfErrorMs: wholeNumber(env, 'CARBONTRACK_STALE_IF_ERROR_MS', 300_000),
+          },
+    log: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
+  };
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new UsageError(`${name} must be set`);
+  return value;
+}
+
+function wholeNumber(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, got ${value}`);
+  return Number(value);
+}
+
+function list(value: string | undefined): string[] | undefined {
+  const items = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return items.length > 0 ? items : undefined;
+}
+
+function trustProxy(value: string | undefined): TrustProxy | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : list(value);
+}
+
+function fail(message: string): void {
+  process.stderr.write(`carbontrack-proxy: ${message}\n\n${HELP}`);
+  process.exitCode = 2;
+}
+
+main();
