@@ -115,7 +115,11 @@ export function passwordAuth(options: PasswordAuthOptions): AuthStrategy {
       }
     }
     try {
-      const token = await grant({ grant_type: 'password', username: credentials.username, password: credentials.password });
+      const token = await grant({
+        grant_type: 'password',
+        username: credentials.username,
+        password: credentials.password,
+      });
       cooldownMs = 0;
       refused = undefined;
       return token;
