@@ -93,23 +93,30 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     storedAt: Date.now(),
   });
 
+  const bodyAttempts = options.retry?.maxAttempts ?? 5;
+
   async function forward(route: ProxyRoute, input: Input, signal: AbortSignal): Promise<CachedResponse> {
     try {
-      const result =
-        route === '/ctapi/Distributor'
-          ? await client.raw.GET(route, { parseAs: 'text', signal })
-          : route === '/ctapi/Customer'
-            ? await client.raw.GET(route, { params: { query: input as never }, parseAs: 'text', signal })
-            : await client.raw.POST(route, { body: input as never, parseAs: 'text', signal });
-      if (result.response.ok) {
+      for (let attempt = 1; ; attempt++) {
+        const result =
+          route === '/ctapi/Distributor'
+            ? await client.raw.GET(route, { parseAs: 'text', signal })
+            : route === '/ctapi/Customer'
+              ? await client.raw.GET(route, { params: { query: input as never }, parseAs: 'text', signal })
+              : await client.raw.POST(route, { body: input as never, parseAs: 'text', signal });
+        if (!result.response.ok) return upstreamFailure(result.response, result.error);
         const body = typeof result.data === 'string' ? result.data : '';
-        // A truncated, invalid or HTML body with a 200 must reach neither the cache nor a browser.
-        if (!isDocumentedBody(route, body)) {
+        if (isDocumentedBody(route, body)) {
+          return { status: 200, body, etag: await etagOf(body), storedAt: Date.now() };
+        }
+        // A truncated, invalid or HTML body with a 200 must reach neither the cache nor a browser:
+        // asked again (within the deadline), then a 502.
+        if (attempt >= bodyAttempts) {
           return failure(502, 'The carbonTRACK API sent an answer that is not the documented page.');
         }
-        return { status: 200, body, etag: await etagOf(body), storedAt: Date.now() };
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
+        if (signal.aborted) throw signal.reason;
       }
-      return upstreamFailure(result.response, result.error);
     } catch (error) {
       if (signal.aborted) {
         return failure(504, `The carbonTRACK API did not answer within ${Math.round(deadlineMs / 1000)} s.`);

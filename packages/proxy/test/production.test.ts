@@ -1,14 +1,12 @@
 // The proxy as deployed: its own process (the carbontrack-proxy bin, configured by environment),
 // in front of an upstream that misbehaves on purpose, spoken to over real HTTP.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createInterface } from 'node:readline';
 import { createSimulator } from '@carbontrack/simulator';
 import { freePort } from '@carbontrack/test-support/free-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ProxyProcess, startProxy } from './proxy-process.js';
 
-const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
 const simulator = createSimulator({ seed: 44 });
 const device = simulator.world.devices.find(
   (d) => d.distributorId === simulator.world.distributors[0]?.ID && d.offlineSinceMs === null,
@@ -67,48 +65,6 @@ class Upstream {
     (this.server as { closeAllConnections?: () => void } | undefined)?.closeAllConnections?.();
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
-}
-
-/** One proxy process; `lines` are its JSON log lines. */
-interface ProxyProcess {
-  url: string;
-  port: number;
-  lines: Array<Record<string, unknown>>;
-  stdout: () => string;
-  stop: () => Promise<void>;
-}
-
-async function startProxy(env: Record<string, string>, knownPort?: number): Promise<ProxyProcess> {
-  const port = knownPort ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, [CLI, '--port', String(port)], {
-    env: { PATH: process.env.PATH ?? '', CARBONTRACK_USERNAME: 'demo', CARBONTRACK_PASSWORD: 'demo', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: Array<Record<string, unknown>> = [];
-  let raw = '';
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => (stderr += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`proxy exited with ${code}: ${stderr}`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      raw += `${line}\n`;
-      const entry = JSON.parse(line) as Record<string, unknown>;
-      lines.push(entry);
-      if (entry.event === 'listening') resolve(entry.url as string);
-    });
-  });
-  return {
-    url,
-    port,
-    lines,
-    stdout: () => raw,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 interface Answer {
