@@ -27,11 +27,34 @@ function uuid(next: () => number): string {
   return `${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(12)}`;
 }
 
+/** The page shapes the parse benchmark compares. */
+export type PageShape =
+  /** Large random values with thousands separators ("8,765.43"): the project's first benchmark page. */
+  | 'large'
+  /** A feed with unused channels: mostly "0.00", the rest one- or two-digit values. */
+  | 'small'
+  /** What .NET's `#.##` prints: "" for zero, ".5", "12.3", no separators. */
+  | 'dotnet'
+  /** The large page with one value in five unusable ("N/A", "1e3", "--"). */
+  | 'bad20';
+
+/** .NET `#.##` of a number: no integer zero, no trailing fraction zeros, "" for zero. */
+function dotnet(value: number): string {
+  const hundredths = Math.round(value * 100);
+  if (hundredths === 0) return '';
+  const whole = Math.floor(hundredths / 100);
+  const cents = hundredths % 100;
+  const fraction = cents === 0 ? '' : cents % 10 === 0 ? `.${cents / 10}` : `.${cents < 10 ? '0' : ''}${cents}`;
+  return `${whole === 0 ? '' : whole}${fraction}`;
+}
+
+const BAD = ['N/A', '1e3', '--', 'null?', '1,00.0'];
+
 /**
- * A measurement page in the API's exact format (keys in OpenAPI order, no whitespace, numbers with
- * thousands separators), 5-minute samples with realistic magnitudes.
+ * A measurement page in the API's exact format (keys in OpenAPI order, no whitespace), 5-minute
+ * samples, its values as `shape` says (default: large values with thousands separators).
  */
-export function measurementPageText(records: number, seed = 42): string {
+export function measurementPageText(records: number, seed = 42, shape: PageShape = 'large'): string {
   const next = random(seed);
   const start = Date.UTC(2024, 0, 1);
   const parts: string[] = [];
@@ -46,7 +69,20 @@ export function measurementPageText(records: number, seed = 42): string {
       else if (name === 'BatteryCharge') value = next() * 100;
       else if (name.endsWith('N')) value = 0;
       else value = next() * 12_000;
-      record += `,"${name}":"${formatted(value)}"`;
+      let text: string;
+      if (shape === 'small') {
+        // Unused channels read zero; the rest are small, and repeat.
+        const used =
+          name === 'PowerUsage' || name === 'Voltage' || name.startsWith('PowerFactor1') || name === 'Temperature1';
+        text = used ? `${Math.floor(next() * 60)}.${next() < 0.5 ? '00' : '50'}` : '0.00';
+      } else if (shape === 'dotnet') {
+        text = dotnet(name.endsWith('N') || name.startsWith('Temperature') ? 0 : value);
+      } else if (shape === 'bad20' && next() < 0.2) {
+        text = BAD[Math.floor(next() * BAD.length)] as string;
+      } else {
+        text = formatted(value);
+      }
+      record += `,"${name}":"${text}"`;
     }
     parts.push(`${record}}`);
   }

@@ -4,11 +4,11 @@ import { expect, it } from 'vitest';
 
 // Size budgets of the package entries, minified + gzip. "own" measures the entry as published
 // (dependencies stay imports, as in dist/); "all-in" bundles openapi-fetch too, as an app would.
-// Raised by 2 kB for issue 13 (the .NET number forms, kW, page budgets and repairs of lying pages
-// cost 1.8 kB): 10.0 kB own code before it.
+// Raised by 3 kB for issue 13 (the .NET number forms, kW, page budgets, repairs of lying pages,
+// sign-in cool-downs and the byte-level parser cost 2.5 kB): 10.0 kB own code before it.
 const BUDGETS = [
-  { entry: '../src/index.ts', name: '@carbontrack/core (own code)', external: ['openapi-fetch'], budgetBytes: 12_288 },
-  { entry: '../src/index.ts', name: '@carbontrack/core (all-in)', external: [], budgetBytes: 14_336 },
+  { entry: '../src/index.ts', name: '@carbontrack/core (own code)', external: ['openapi-fetch'], budgetBytes: 13_312 },
+  { entry: '../src/index.ts', name: '@carbontrack/core (all-in)', external: [], budgetBytes: 15_360 },
   { entry: '../src/energy/index.ts', name: '@carbontrack/core/energy (all-in)', external: [], budgetBytes: 5_120 },
 ];
 

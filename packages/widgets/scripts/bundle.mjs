@@ -17,6 +17,8 @@ const minifyCss = {
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/\s+/g, ' ')
           .replace(/\s*([{};,>])\s*/g, '$1')
+          // "color: red" → "color:red"; a space before a colon is a selector's and stays.
+          .replace(/:\s+/g, ':')
           .replace(/;}/g, '}')
           .trim();
         return `css\`${min}\``;

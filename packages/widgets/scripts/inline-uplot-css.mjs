@@ -1,11 +1,26 @@
 // Writes src/usage-chart/uplot.styles.ts from uPlot's stylesheet, so the chart's shadow root gets
-// it without a CSS loader. The output is committed; `--check` (run by `build`) fails when it no
-// longer matches the installed uPlot. It compares the CSS, not the formatting Biome applies.
+// it without a CSS loader: the rules of what the chart uses (not the legend or title, which it
+// turns off and draws itself), whitespace collapsed. The output is committed; `--check` (run by
+// `build`) fails when it no longer matches the installed uPlot. It compares the CSS, not the
+// formatting Biome applies.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const css = readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8').trim();
+const UNUSED = /\.u-(legend|inline|series|title|marker|value)\b/;
+const css = readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8')
+  .split('}')
+  .map((rule) => rule.trim())
+  .filter((rule) => rule && !UNUSED.test(rule.slice(0, rule.indexOf('{'))))
+  .map((rule) => rule.replace(/\/\*[\s\S]*?\*\//g, ''))
+  // The legend's and title's text is never shown: no font for it.
+  .map((rule) => (rule.startsWith('.uplot {') ? rule.replace(/font-family:[^;]*;\s*/, '') : rule))
+  .map((rule) => `${rule.replace(/\s*([{};:,>])\s*/g, '$1').replace(/;$/, '')}}`)
+  .join('');
+// Collapsing the space around a colon is safe only while no selector has one before a pseudo-class.
+if (/\s:/.test(readFileSync(require.resolve('uplot/dist/uPlot.min.css'), 'utf8'))) {
+  throw new Error("uPlot's CSS has a space before a colon: the collapsing above would change a selector");
+}
 const target = new URL('../src/usage-chart/uplot.styles.ts', import.meta.url);
 
 if (process.argv.includes('--check')) {

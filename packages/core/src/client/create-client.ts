@@ -16,9 +16,9 @@ import { getRequest, postFormRequest, postJsonRequest, readJson } from './api-re
 import { MeasurementIterable, type MeasurementQuery } from './measurement-iterable.js';
 import type { CallOptions, CarbonTrackClientOptions, CustomerQuery, DeviceQuery } from './options.js';
 import { DEFAULT_MAX_LISTING_PAGES, PagedIterable } from './paged-iterable.js';
+import { pagingNumber } from './paging-number.js';
 import { createRawClient } from './raw-client.js';
 import { measurementPageReader } from './read-measurement-page.js';
-import { pagingNumber } from './read-page-count.js';
 
 /**
  * The high-level calls of the carbonTRACK API, returned by {@link createCarbonTrackCalls}: what

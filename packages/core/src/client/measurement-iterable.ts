@@ -153,7 +153,7 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
         PageIndex: pageIndex,
       });
       // The slot is held while the request is on the wire, not while its page is parsed.
-      const page = await this.pipeline.call(request, (text) => this.readPage(text, pageIndex), { signal, slot });
+      const page = await this.pipeline.callBytes(request, (body) => this.readPage(body, pageIndex), { signal, slot });
       const previous = pages[pages.length - 1];
       if (previous && repeats(page.series, previous)) {
         throw new MalformedResponseError(

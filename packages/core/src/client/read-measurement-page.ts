@@ -1,9 +1,9 @@
 import { MalformedResponseError } from '../errors/carbon-track-error.js';
 import { MeasurementParseError } from '../measurements/measurement-parse-error.js';
-import { parseMeasurements } from '../measurements/parse-measurements.js';
+import { parseMeasurementPage } from '../measurements/parse-measurements.js';
 import type { ParseMeasurementsOptions } from '../measurements/parse-options.js';
 import type { MeasurementSeries } from '../measurements/series.js';
-import { readPageCount, readPagingField } from './read-page-count.js';
+import { pagingNumber } from './paging-number.js';
 
 /** One parsed Measurement page: its records and how many pages its window has. */
 export interface ParsedMeasurementPage {
@@ -11,25 +11,28 @@ export interface ParsedMeasurementPage {
   pages: number;
 }
 
-/** Reads the text of the Measurement page asked for as `pageIndex`. @internal */
-export type MeasurementPageReader = (text: string, pageIndex: number) => ParsedMeasurementPage;
+/** Reads the body (bytes) of the Measurement page asked for as `pageIndex`. @internal */
+export type MeasurementPageReader = (body: ArrayBuffer, pageIndex: number) => ParsedMeasurementPage;
 
 /**
- * The reader of Measurement pages with the client's parse options. A page that does not parse
- * (truncated, invalid JSON, not a page), or that says it is another page than the one asked for
- * (its `PagesIndex`), is a {@link MalformedResponseError}: the pipeline fetches it again. @internal
+ * The reader of Measurement pages with the client's parse options, straight from the response
+ * bytes. A page that does not parse (truncated,
+ * invalid JSON, not a page), or that says it is another page than the one asked for (its
+ * `PagesIndex`), is a {@link MalformedResponseError}: the pipeline fetches it again. @internal
  */
 export function measurementPageReader(options: ParseMeasurementsOptions): MeasurementPageReader {
-  return (text, pageIndex) => {
-    const echoed = readPagingField(text, 'PagesIndex');
-    if (echoed !== undefined && echoed !== pageIndex) {
-      throw new MalformedResponseError(`the answer to page ${pageIndex} says it is page ${echoed} (PagesIndex)`);
-    }
+  return (body, pageIndex) => {
+    let parsed: ReturnType<typeof parseMeasurementPage>;
     try {
-      return { series: parseMeasurements(text, options), pages: readPageCount(text) ?? 1 };
+      parsed = parseMeasurementPage(body, options);
     } catch (error) {
       if (error instanceof MeasurementParseError) throw new MalformedResponseError(error.message);
       throw error;
     }
+    const echoed = pagingNumber(parsed.page?.PagesIndex);
+    if (echoed !== undefined && echoed !== pageIndex) {
+      throw new MalformedResponseError(`the answer to page ${pageIndex} says it is page ${echoed} (PagesIndex)`);
+    }
+    return { series: parsed.series, pages: pagingNumber(parsed.page?.Pages) ?? 1 };
   };
 }

@@ -50,7 +50,7 @@ export interface SendOptions {
  * not what the endpoint documents (truncated, invalid JSON, another shape): that attempt failed
  * and is retried like a 503.
  */
-export type BodyReader<T, B = string> = (body: B) => T;
+export type BodyReader<T, B = string> = (body: B) => T | Promise<T>;
 
 /** Settings of {@link createRequestPipeline}. @internal */
 export interface PipelineOptions {
@@ -132,7 +132,7 @@ export function createRequestPipeline(options: PipelineOptions): RequestPipeline
   async function run<T>(
     request: ApiRequest,
     format: BodyFormat,
-    read: ((body: never) => T) | undefined,
+    read: ((body: never) => T | Promise<T>) | undefined,
     sendOptions: SendOptions,
   ): Promise<{ response: ReceivedResponse; value?: T }> {
     const { signal, slot } = sendOptions;
@@ -175,7 +175,7 @@ export function createRequestPipeline(options: PipelineOptions): RequestPipeline
           // Let bodies that have arrived meanwhile be read (and their slots used) before this one is parsed.
           if (slot) await yieldToEventLoop();
           try {
-            return { response, value: read(response.body as never) };
+            return { response, value: await read(response.body as never) };
           } catch (error) {
             if (!(error instanceof MalformedResponseError)) throw error;
             failure = new MalformedResponseError(

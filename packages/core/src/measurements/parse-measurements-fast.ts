@@ -1,7 +1,7 @@
 import { parseFormattedNumberAt } from '@carbontrack/api';
 import { MEASUREMENT_FIELD_NAMES, type MeasurementField } from './fields.js';
 import { type ResolvedParseOptions, resolveParseOptions } from './parse-options.js';
-import { parseRecordDateTimeAt } from './parse-record-date-time.js';
+import { parseRecordDateTimeBytes } from './parse-record-date-time.js';
 import type { MeasurementSeries, ParseIssue } from './series.js';
 
 const QUOTE = 34;
@@ -13,6 +13,7 @@ const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 const CLOSE_BRACE = 125;
 const CLOSE_BRACKET = 93;
+const OPEN_BRACKET = 91;
 const LOWER_N = 110;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const FIELD_COUNT = MEASUREMENT_FIELD_NAMES.length;
@@ -23,70 +24,89 @@ const POW10 = [
   1e21, 1e22,
 ];
 
-const PAGE_PREFIX = '{"Measurements":[';
-const RECORD_PREFIX = '{"ID":"';
-const DEVICE_TOKEN = '","DeviceID":"';
-const TIME_TOKEN = '","RecordDateTime":"';
-const FIELD_TOKENS: readonly string[] = MEASUREMENT_FIELD_NAMES.map((name) => `,"${name}":`);
-const FIELD_TOKEN_LENGTHS: readonly number[] = FIELD_TOKENS.map((token) => token.length);
+const encode = (text: string) => new TextEncoder().encode(text);
+const PAGE_PREFIX = encode('{"Measurements":[');
+const RECORD_PREFIX = encode('{"ID":"');
+const DEVICE_TOKEN = encode('","DeviceID":"');
+const TIME_TOKEN = encode('","RecordDateTime":"');
+const NULL = encode('null');
+const FIELD_TOKENS: readonly Uint8Array[] = MEASUREMENT_FIELD_NAMES.map((name) => encode(`,"${name}":`));
 
-/** Index of the closing quote of the JSON string starting at `i`, or -1 if it has escapes or control characters. */
-function closingQuote(text: string, i: number): number {
-  const n = text.length;
+/** What the fast path read of a page besides its records: the paging fields, for the client. @internal */
+export interface FastPage {
+  series: MeasurementSeries;
+  /** The rest of the page (Count, Pages, PagesIndex, …), parsed; null for a bare array. */
+  page: Record<string, unknown> | null;
+}
+
+/** Whether `bytes[pos…]` starts with `token`. */
+function startsWith(bytes: Uint8Array, pos: number, token: Uint8Array): boolean {
+  const n = token.length;
+  if (pos + n > bytes.length) return false;
+  for (let k = 0; k < n; k++) if (bytes[pos + k] !== token[k]) return false;
+  return true;
+}
+
+/**
+ * Index of the closing quote of the JSON string starting at `i`, or -1 when it has escapes,
+ * control characters or (with `ascii`) any byte outside ASCII.
+ */
+function closingQuote(bytes: Uint8Array, i: number, ascii: boolean): number {
+  const n = bytes.length;
+  const top = ascii ? 128 : 256;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i] as number;
     if (c === QUOTE) return i;
-    if (c === BACKSLASH || c < 32) return -1;
+    if (c === BACKSLASH || c < 32 || c >= top) return -1;
     i++;
   }
   return -1;
 }
 
-/**
- * A copy of `text[start, end)` that does not keep `text` alive. V8 represents longer substrings as views
- * into their parent, so one kept DeviceID or issue value would pin a whole page of JSON in memory.
- * The range holds no escapes or control characters (checked by the caller), so it is a valid JSON string body.
- */
-function detachedSlice(text: string, start: number, end: number): string {
-  return end - start < 13 ? text.slice(start, end) : (JSON.parse(`"${text.slice(start, end)}"`) as string);
-}
+const decoder = new TextDecoder();
 
 /**
- * Copies substrings so that none of them keeps `text` alive: joining builds one flat string holding only
- * the ID characters, and slices of it point there instead of into the page.
+ * The text of `bytes[start, end)`. Short ASCII runs (unusable values, mostly: "N/A", "--") are
+ * built directly, which costs a fraction of a TextDecoder call; anything else is decoded.
  */
-function detachAll(strings: string[]): void {
-  const flat = strings.join('');
-  let offset = 0;
-  for (let k = 0; k < strings.length; k++) {
-    const length = (strings[k] as string).length;
-    strings[k] = flat.slice(offset, offset + length);
-    offset += length;
+function text(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 24) {
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      if ((bytes[i] as number) >= 128) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
   }
+  return decoder.decode(bytes.subarray(start, end));
 }
 
 /**
- * Reads a measurement page straight from its JSON text into typed arrays in one pass, creating no
- * per-record objects. It recognises only the exact shape the API and simulator emit (no whitespace,
- * record keys in OpenAPI order, string values without escapes, `null` allowed for numeric fields) and
- * returns null on anything else, so the caller can fall back to {@link parseMeasurementsReference}.
- * When it returns a series, that series is identical to the reference result, bit for bit; values are
- * parsed by the same functions (or, in the common case, by an inlined copy of the exact integer/10^k
- * method), and the property tests in parse-measurements.test.ts check the equivalence.
+ * Reads a measurement page straight from its UTF-8 bytes (a response body, no decode to a string
+ * first) into typed arrays in one pass, creating no per-record objects. It recognises only the
+ * exact shape the API and the simulator emit (no whitespace, record keys in OpenAPI order, IDs,
+ * devices and times in plain ASCII, string values without escapes, `null` allowed for numeric
+ * fields) and returns null on anything else, so the caller can fall back to
+ * {@link parseMeasurementsReference} on the decoded text. When it returns a series, that series
+ * is identical to the reference result, bit for bit: values are parsed by the same functions (or,
+ * in the common case, by an inlined copy of the exact integer/10^k method), and the property tests
+ * in parse-measurements.test.ts check the equivalence.
  * @internal
  */
 export function parseMeasurementsFast(
-  text: string,
+  bytes: Uint8Array,
   options: ResolvedParseOptions = resolveParseOptions(undefined),
-): MeasurementSeries | null {
-  const n = text.length;
+): FastPage | null {
+  const n = bytes.length;
   const { emptyIsZero, exponents } = options;
   let pos: number;
   let wrapped: boolean;
-  if (text.startsWith(PAGE_PREFIX)) {
+  if (startsWith(bytes, 0, PAGE_PREFIX)) {
     pos = PAGE_PREFIX.length;
     wrapped = true;
-  } else if (text.charCodeAt(0) === 91) {
+  } else if (bytes[0] === OPEN_BRACKET) {
     pos = 1;
     wrapped = false;
   } else {
@@ -98,9 +118,21 @@ export function parseMeasurementsFast(
   let capacity = 0;
   let time = new Float64Array(0);
   let cols: Float64Array[] = [];
-  const ids: string[] = [];
+  // Record IDs are copied into one buffer and decoded once at the end: one string for all of them.
+  let idBytes = new Uint8Array(0);
+  let idUsed = 0;
+  const idEnds: number[] = [];
   const issues: ParseIssue[] = [];
+  // The last few unusual values seen (feeds repeat theirs: "N/A" in every unused channel), so
+  // each is decoded and parsed once: where its bytes are, its text, its number.
+  const seenStart = new Int32Array(8).fill(-1);
+  const seenLength = new Int32Array(8);
+  const seenText: string[] = new Array<string>(8);
+  const seenValue = new Float64Array(8);
+  let seenNext = 0;
   let deviceId: string | null = null;
+  let deviceStart = -1;
+  let deviceLength = 0;
   let row = 0;
   const grow = (wanted: number): void => {
     const nextTime = new Float64Array(wanted);
@@ -113,63 +145,79 @@ export function parseMeasurementsFast(
       next.push(column);
     }
     cols = next;
+    const nextIds = new Uint8Array(Math.max(wanted * 40, idUsed * 2));
+    nextIds.set(idBytes.subarray(0, idUsed));
+    idBytes = nextIds;
     capacity = wanted;
   };
 
-  if (text.charCodeAt(pos) === CLOSE_BRACKET) {
+  if (bytes[pos] === CLOSE_BRACKET) {
     pos++;
   } else {
     for (;;) {
       const recordStart = pos;
-      if (!text.startsWith(RECORD_PREFIX, pos)) return null;
+      if (!startsWith(bytes, pos, RECORD_PREFIX)) return null;
       if (row === capacity) grow(capacity === 0 ? 16 : capacity + (capacity >> 1));
 
       // ID
       let start = pos + RECORD_PREFIX.length;
-      let q = closingQuote(text, start);
+      let q = closingQuote(bytes, start, true);
       if (q < 0) return null;
-      const id = text.slice(start, q);
-      ids.push(id);
-      if (q === start) issues.push({ row, field: 'ID', value: '', reason: 'empty' });
+      const idLength = q - start;
+      if (idUsed + idLength > idBytes.length) {
+        const bigger = new Uint8Array(Math.max(idBytes.length * 2, idUsed + idLength));
+        bigger.set(idBytes.subarray(0, idUsed));
+        idBytes = bigger;
+      }
+      idBytes.set(bytes.subarray(start, q), idUsed);
+      idUsed += idLength;
+      idEnds.push(idUsed);
+      if (idLength === 0) issues.push({ row, field: 'ID', value: '', reason: 'empty' });
 
       // DeviceID
-      if (!text.startsWith(DEVICE_TOKEN, q)) return null;
+      if (!startsWith(bytes, q, DEVICE_TOKEN)) return null;
       start = q + DEVICE_TOKEN.length;
-      q = closingQuote(text, start);
+      q = closingQuote(bytes, start, true);
       if (q < 0) return null;
       if (q === start) {
         issues.push({ row, field: 'DeviceID', value: '', reason: 'empty' });
       } else if (deviceId === null) {
-        deviceId = detachedSlice(text, start, q);
-      } else if (q - start !== deviceId.length || !text.startsWith(deviceId, start)) {
-        issues.push({ row, field: 'DeviceID', value: detachedSlice(text, start, q), reason: 'device-mismatch' });
+        deviceId = text(bytes, start, q);
+        deviceStart = start;
+        deviceLength = q - start;
+      } else if (q - start !== deviceLength || !sameBytes(bytes, start, deviceStart, deviceLength)) {
+        issues.push({ row, field: 'DeviceID', value: text(bytes, start, q), reason: 'device-mismatch' });
       }
 
       // RecordDateTime
-      if (!text.startsWith(TIME_TOKEN, q)) return null;
+      if (!startsWith(bytes, q, TIME_TOKEN)) return null;
       start = q + TIME_TOKEN.length;
-      q = closingQuote(text, start);
+      q = closingQuote(bytes, start, true);
       if (q < 0) return null;
       if (q === start) {
         time[row] = Number.NaN;
         issues.push({ row, field: 'RecordDateTime', value: '', reason: 'empty' });
       } else {
-        const t = parseRecordDateTimeAt(text, start, q);
+        const t = parseRecordDateTimeBytes(bytes, start, q);
         time[row] = t;
-        if (Number.isNaN(t))
-          issues.push({ row, field: 'RecordDateTime', value: detachedSlice(text, start, q), reason: 'invalid-date' });
+        if (Number.isNaN(t)) {
+          issues.push({ row, field: 'RecordDateTime', value: text(bytes, start, q), reason: 'invalid-date' });
+        }
       }
       pos = q + 1;
 
       for (let f = 0; f < FIELD_COUNT; f++) {
-        if (!text.startsWith(FIELD_TOKENS[f] as string, pos)) return null;
-        pos += FIELD_TOKEN_LENGTHS[f] as number;
+        const token = FIELD_TOKENS[f] as Uint8Array;
+        const tokenLength = token.length;
+        if (pos + tokenLength > n) return null;
+        for (let k = 0; k < tokenLength; k++) if (bytes[pos + k] !== token[k]) return null;
+        pos += tokenLength;
         const column = cols[f] as Float64Array;
-        let c = text.charCodeAt(pos);
+        let c = bytes[pos] as number;
         if (c === QUOTE) {
           start = pos + 1;
           let i = start;
-          c = text.charCodeAt(i);
+          c = bytes[i] as number;
           if (c === QUOTE && emptyIsZero) {
             // "" is what .NET's `#.##` prints for zero.
             column[row] = 0;
@@ -177,12 +225,12 @@ export function parseMeasurementsFast(
             continue;
           }
           const negative = c === MINUS;
-          if (negative) c = text.charCodeAt(++i);
+          if (negative) c = bytes[++i] as number;
           const digitsStart = i;
           let digits = 0;
           while (c >= DIGIT_0 && c <= DIGIT_9) {
             digits = digits * 10 + (c - DIGIT_0);
-            c = text.charCodeAt(++i);
+            c = bytes[++i] as number;
           }
           const leading = i - digitsStart;
           // No integer digits is fine before a fraction: `#.##` prints 0.5 as ".5".
@@ -190,13 +238,13 @@ export function parseMeasurementsFast(
           if (ok && c === COMMA) {
             if (leading > 3) ok = false;
             while (ok && c === COMMA) {
-              const c1 = text.charCodeAt(i + 1);
-              const c2 = text.charCodeAt(i + 2);
-              const c3 = text.charCodeAt(i + 3);
+              const c1 = bytes[i + 1] as number;
+              const c2 = bytes[i + 2] as number;
+              const c3 = bytes[i + 3] as number;
               if (c1 >= DIGIT_0 && c1 <= DIGIT_9 && c2 >= DIGIT_0 && c2 <= DIGIT_9 && c3 >= DIGIT_0 && c3 <= DIGIT_9) {
                 digits = digits * 1000 + (c1 - DIGIT_0) * 100 + (c2 - DIGIT_0) * 10 + (c3 - DIGIT_0);
                 i += 4;
-                c = text.charCodeAt(i);
+                c = bytes[i] as number;
               } else {
                 ok = false;
               }
@@ -204,11 +252,11 @@ export function parseMeasurementsFast(
           }
           let decimals = 0;
           if (ok && c === DOT) {
-            c = text.charCodeAt(++i);
+            c = bytes[++i] as number;
             const fractionStart = i;
             while (c >= DIGIT_0 && c <= DIGIT_9) {
               digits = digits * 10 + (c - DIGIT_0);
-              c = text.charCodeAt(++i);
+              c = bytes[++i] as number;
             }
             decimals = i - fractionStart;
             if (decimals === 0) ok = false;
@@ -221,10 +269,34 @@ export function parseMeasurementsFast(
             column[row] = negative ? -magnitude : magnitude;
             pos = i + 1;
           } else {
-            // Unusual or invalid: let the shared parser decide, on the same characters.
-            q = closingQuote(text, start);
+            // Unusual or invalid: the shared parser decides, on the same characters.
+            q = closingQuote(bytes, start, false);
             if (q < 0) return null;
-            const value = parseFormattedNumberAt(text, start, q, exponents[f]);
+            const length = q - start;
+            let slot = -1;
+            for (let k = 0; k < 8; k++) {
+              const at = seenStart[k] as number;
+              if (at >= 0 && seenLength[k] === length && sameBytes(bytes, start, at, length)) {
+                slot = k;
+                break;
+              }
+            }
+            let raw: string;
+            let value: number;
+            if (slot >= 0 && exponents[f] === 0) {
+              raw = seenText[slot] as string;
+              value = seenValue[slot] as number;
+            } else {
+              raw = text(bytes, start, q);
+              value = parseFormattedNumberAt(raw, 0, raw.length, exponents[f]);
+              if (exponents[f] === 0) {
+                seenStart[seenNext] = start;
+                seenLength[seenNext] = length;
+                seenText[seenNext] = raw;
+                seenValue[seenNext] = value;
+                seenNext = (seenNext + 1) & 7;
+              }
+            }
             if (Number.isFinite(value)) {
               column[row] = value;
             } else {
@@ -232,13 +304,13 @@ export function parseMeasurementsFast(
               issues.push({
                 row,
                 field: MEASUREMENT_FIELD_NAMES[f] as MeasurementField,
-                value: detachedSlice(text, start, q),
+                value: raw,
                 reason: q === start ? 'empty' : Number.isNaN(value) ? 'not-a-number' : 'out-of-range',
               });
             }
             pos = q + 1;
           }
-        } else if (c === LOWER_N && text.startsWith('null', pos)) {
+        } else if (c === LOWER_N && startsWith(bytes, pos, NULL)) {
           column[row] = Number.NaN;
           issues.push({ row, field: MEASUREMENT_FIELD_NAMES[f] as MeasurementField, value: null, reason: 'null' });
           pos += 4;
@@ -246,14 +318,14 @@ export function parseMeasurementsFast(
           return null;
         }
       }
-      if (text.charCodeAt(pos) !== CLOSE_BRACE) return null;
+      if (bytes[pos] !== CLOSE_BRACE) return null;
       pos++;
       row++;
       if (row === 1) {
         const estimate = Math.ceil(((n - pos) / (pos - recordStart)) * 1.1) + 2;
         if (estimate > capacity) grow(estimate);
       }
-      const c = text.charCodeAt(pos);
+      const c = bytes[pos];
       pos++;
       if (c === COMMA) continue;
       if (c === CLOSE_BRACKET) break;
@@ -261,28 +333,44 @@ export function parseMeasurementsFast(
     }
   }
 
+  let page: Record<string, unknown> | null = null;
   if (wrapped) {
-    // The rest of the page (Count, Pages, …) is small: validate it with JSON.parse so that text the
-    // reference path would reject is never accepted here. A second Measurements key would win in
-    // JSON.parse, and escapes could spell one, so either sends the page to the reference path.
-    const tail = text.slice(pos);
+    // The rest of the page (Count, Pages, …) is small: JSON.parse checks it, so text the reference
+    // path would reject is never accepted here. A second Measurements key would win in JSON.parse,
+    // and escapes could spell one, so either sends the page to the reference path.
+    const tail = text(bytes, pos, n);
     if (tail.includes('\\') || tail.includes('Measurements')) return null;
     try {
-      JSON.parse(`{"Measurements":[]${tail}`);
+      page = JSON.parse(`{"Measurements":[]${tail}`) as Record<string, unknown>;
     } catch {
       return null;
     }
   } else if (pos !== n) {
-    return null;
+    // Trailing whitespace after a bare array is still JSON.
+    for (let i = pos; i < n; i++) {
+      const c = bytes[i];
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return null;
+    }
   }
 
-  detachAll(ids);
   const length = row;
+  const flatIds = decoder.decode(idBytes.subarray(0, idUsed));
+  const ids = new Array<string>(length);
+  for (let k = 0, from = 0; k < length; k++) {
+    const to = idEnds[k] as number;
+    ids[k] = flatIds.slice(from, to);
+    from = to;
+  }
   const columns = {} as Record<MeasurementField, Float64Array>;
   for (let f = 0; f < FIELD_COUNT; f++) {
     const column = cols[f];
     columns[MEASUREMENT_FIELD_NAMES[f] as MeasurementField] =
       column === undefined ? new Float64Array(0) : column.subarray(0, length);
   }
-  return { deviceId, length, time: time.subarray(0, length), ids, columns, issues };
+  return { series: { deviceId, length, time: time.subarray(0, length), ids, columns, issues }, page };
+}
+
+function sameBytes(bytes: Uint8Array, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (bytes[a + k] !== bytes[b + k]) return false;
+  return true;
 }

@@ -6,8 +6,8 @@ import { parseRecordDateTimeAt } from './parse-record-date-time.js';
 import { describeValue } from './record-shape.js';
 import { allocateColumns, type MeasurementSeries, type ParseIssue, type ParseIssueReason } from './series.js';
 
-/** The records array of a page given as JSON text, a parsed page object or a bare array. @internal */
-export function recordsOf(input: string | object): unknown[] {
+/** The records array of a page given as JSON text, a parsed page object or a bare array, and the page around it (null for a bare array). */
+function pageOf(input: string | object): { records: unknown[]; page: Record<string, unknown> | null } {
   let page: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -19,10 +19,10 @@ export function recordsOf(input: string | object): unknown[] {
       );
     }
   }
-  if (Array.isArray(page)) return page;
+  if (Array.isArray(page)) return { records: page, page: null };
   if (typeof page === 'object' && page !== null) {
     const measurements = (page as { Measurements?: unknown }).Measurements;
-    if (Array.isArray(measurements)) return measurements;
+    if (Array.isArray(measurements)) return { records: measurements, page: page as Record<string, unknown> };
     throw new MeasurementParseError(
       `Measurement page has no Measurements array (got ${measurements === undefined ? 'no such property' : describeValue(measurements)})`,
     );
@@ -48,8 +48,16 @@ export function parseMeasurementsReference(
   input: string | object,
   options?: ParseMeasurementsOptions,
 ): MeasurementSeries {
+  return referencePage(input, options).series;
+}
+
+/** {@link parseMeasurementsReference} with the page object around the records. @internal */
+export function referencePage(
+  input: string | object,
+  options?: ParseMeasurementsOptions,
+): { series: MeasurementSeries; page: Record<string, unknown> | null } {
   const { emptyIsZero, exponents } = resolveParseOptions(options);
-  const records = recordsOf(input);
+  const { records, page } = pageOf(input);
   const length = records.length;
   const time = new Float64Array(length);
   const ids: string[] = new Array<string>(length);
@@ -118,5 +126,5 @@ export function parseMeasurementsReference(
       }
     }
   }
-  return { deviceId, length, time, ids, columns, issues };
+  return { series: { deviceId, length, time, ids, columns, issues }, page };
 }

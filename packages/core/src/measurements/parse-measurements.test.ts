@@ -5,12 +5,17 @@ import { measurementPageText } from '../../bench/measurement-page.js';
 import { MEASUREMENT_FIELD_NAMES } from './fields.js';
 import { MeasurementParseError } from './measurement-parse-error.js';
 import { parseMeasurements } from './parse-measurements.js';
-import { parseMeasurementsFast } from './parse-measurements-fast.js';
+import { parseMeasurementsFast as parseFastBytes } from './parse-measurements-fast.js';
 import { parseMeasurementsReference } from './parse-measurements-reference.js';
 import { type ParseMeasurementsOptions, resolveParseOptions } from './parse-options.js';
 import type { MeasurementSeries } from './series.js';
 
 const DEVICE = '8796541235874587';
+
+/** The fast path on the UTF-8 bytes of `text`, as the client reads a response: its series, or null. */
+function parseMeasurementsFast(text: string, options = resolveParseOptions(undefined)): MeasurementSeries | null {
+  return parseFastBytes(new TextEncoder().encode(text), options)?.series ?? null;
+}
 
 /** Every combination of the parse options, defaults included. */
 const parseOptions: fc.Arbitrary<ParseMeasurementsOptions | undefined> = fc.oneof(

@@ -2,10 +2,10 @@ const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 const MS_PER_MINUTE = 60_000;
 
-function digitsAt(text: string, at: number, count: number): number {
+function digitsAt(bytes: Uint8Array, at: number, count: number): number {
   let value = 0;
   for (let k = 0; k < count; k++) {
-    const c = text.charCodeAt(at + k);
+    const c = bytes[at + k] as number;
     if (c < DIGIT_0 || c > DIGIT_9) return -1;
     value = value * 10 + (c - DIGIT_0);
   }
@@ -41,20 +41,20 @@ export function utcFromParts(
 }
 
 /**
- * Parses an ISO 8601 date-time in `text[start, end)` without allocating: `YYYY-MM-DDTHH:MM:SS`, an
+ * Parses an ISO 8601 date-time in the ASCII bytes `bytes[start, end)` without allocating: `YYYY-MM-DDTHH:MM:SS`, an
  * optional fraction of a second (truncated to milliseconds, as `Date.parse` does) and an optional `Z`
  * or `±HH:MM` offset. A missing offset is read as UTC: the API documents UTC times, and reading them as
  * the machine's local time would make results depend on where the code runs. Invalid → NaN.
  * @internal
  */
-export function parseRecordDateTimeAt(text: string, start: number, end: number): number {
+export function parseRecordDateTimeBytes(bytes: Uint8Array, start: number, end: number): number {
   if (end - start < 19) return Number.NaN;
-  const year = digitsAt(text, start, 4);
-  const month = digitsAt(text, start + 5, 2);
-  const day = digitsAt(text, start + 8, 2);
-  const hour = digitsAt(text, start + 11, 2);
-  const minute = digitsAt(text, start + 14, 2);
-  const second = digitsAt(text, start + 17, 2);
+  const year = digitsAt(bytes, start, 4);
+  const month = digitsAt(bytes, start + 5, 2);
+  const day = digitsAt(bytes, start + 8, 2);
+  const hour = digitsAt(bytes, start + 11, 2);
+  const minute = digitsAt(bytes, start + 14, 2);
+  const second = digitsAt(bytes, start + 17, 2);
   if (
     year < 0 ||
     month < 0 ||
@@ -62,23 +62,23 @@ export function parseRecordDateTimeAt(text: string, start: number, end: number):
     hour < 0 ||
     minute < 0 ||
     second < 0 ||
-    text.charCodeAt(start + 4) !== 45 ||
-    text.charCodeAt(start + 7) !== 45 ||
-    text.charCodeAt(start + 10) !== 84 ||
-    text.charCodeAt(start + 13) !== 58 ||
-    text.charCodeAt(start + 16) !== 58
+    bytes[start + 4] !== 45 ||
+    bytes[start + 7] !== 45 ||
+    bytes[start + 10] !== 84 ||
+    bytes[start + 13] !== 58 ||
+    bytes[start + 16] !== 58
   ) {
     return Number.NaN;
   }
   let i = start + 19;
   let ms = 0;
-  if (i < end && text.charCodeAt(i) === 46) {
+  if (i < end && bytes[i] === 46) {
     i++;
     const fractionStart = i;
-    let c = text.charCodeAt(i);
+    let c = bytes[i] as number;
     while (i < end && c >= DIGIT_0 && c <= DIGIT_9) {
       if (i - fractionStart < 3) ms = ms * 10 + (c - DIGIT_0);
-      c = text.charCodeAt(++i);
+      c = bytes[++i] as number;
     }
     const fractionDigits = i - fractionStart;
     if (fractionDigits === 0) return Number.NaN;
@@ -87,12 +87,12 @@ export function parseRecordDateTimeAt(text: string, start: number, end: number):
   }
   let offsetMinutes = 0;
   if (i < end) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i] as number;
     if (c === 90 && i + 1 === end) {
       i++;
-    } else if ((c === 43 || c === 45) && end - i === 6 && text.charCodeAt(i + 3) === 58) {
-      const oh = digitsAt(text, i + 1, 2);
-      const om = digitsAt(text, i + 4, 2);
+    } else if ((c === 43 || c === 45) && end - i === 6 && bytes[i + 3] === 58) {
+      const oh = digitsAt(bytes, i + 1, 2);
+      const om = digitsAt(bytes, i + 4, 2);
       if (oh < 0 || om < 0 || oh > 23 || om > 59) return Number.NaN;
       offsetMinutes = (c === 45 ? -1 : 1) * (oh * 60 + om);
       i = end;
@@ -102,6 +102,26 @@ export function parseRecordDateTimeAt(text: string, start: number, end: number):
   }
   if (i !== end) return Number.NaN;
   return utcFromParts(year, month, day, hour, minute, second, ms) - offsetMinutes * MS_PER_MINUTE;
+}
+
+// Scratch space for reading a date given as a string: dates are short, and ASCII or invalid.
+const scratch = new Uint8Array(64);
+const encoder = new TextEncoder();
+
+/**
+ * {@link parseRecordDateTimeBytes} for `text[start, end)`: the characters are copied as UTF-8
+ * into a scratch buffer (any non-ASCII character makes the date invalid either way).
+ * @internal
+ */
+export function parseRecordDateTimeAt(text: string, start: number, end: number): number {
+  const part = text.slice(start, end);
+  // 21 UTF-16 units are at most 63 UTF-8 bytes: the scratch buffer always holds them.
+  if (part.length > 21) {
+    const bytes = encoder.encode(part);
+    return parseRecordDateTimeBytes(bytes, 0, bytes.length);
+  }
+  const { written } = encoder.encodeInto(part, scratch);
+  return parseRecordDateTimeBytes(scratch, 0, written);
 }
 
 /**

@@ -30,6 +30,23 @@ describe('<ct-device-card>', () => {
     await expectAccessible(card);
   });
 
+  it('removing the theme attribute returns to the default without a warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const provider = await mount(html`<ct-device-card device-id=${devices.live} theme="dark"></ct-device-card>`);
+      const card = provider.querySelector('ct-device-card') as CtDeviceCard;
+      await card.updateComplete;
+      card.removeAttribute('theme');
+      await card.updateComplete;
+      expect(warn).not.toHaveBeenCalled();
+      card.setAttribute('theme', 'purple');
+      await card.updateComplete;
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('theme="purple"'));
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it("shows the simulator's values as core reads them", async () => {
     const provider = await mount(
       html`<div lang="de-DE"><ct-device-card device-id=${devices.live}></ct-device-card></div>`,

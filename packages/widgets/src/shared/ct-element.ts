@@ -59,7 +59,8 @@ export class CtElement extends LitElement {
    */
   protected checkAttributes(): AttributeProblem[] {
     const found: AttributeProblem[] = [];
-    if (!['light', 'dark', 'auto'].includes(this.theme)) {
+    // A removed attribute reads as null: that is the default, not a mistake.
+    if (this.theme !== null && !['light', 'dark', 'auto'].includes(this.theme)) {
       found.push(problem('theme', this.theme, "must be 'light', 'dark' or 'auto'; using 'auto'"));
     }
     const deviceId = (this as { deviceId?: unknown }).deviceId;
