@@ -22,7 +22,7 @@ export function getRequest<P extends GetPath>(baseUrl: string, path: P, query?: 
     if (value === undefined || value === null) continue;
     search += `${search ? '&' : '?'}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
   }
-  return { method: 'GET', url: baseUrl + path + search, path, headers: new Headers(), body: null };
+  return { method: 'GET', url: baseUrl + path + search, path, headers: {}, body: null };
 }
 
 /** A POST of a JSON body to `path` (undefined members are left out, as JSON.stringify does). @internal */
@@ -31,7 +31,7 @@ export function postJsonRequest<P extends PostPath>(baseUrl: string, path: P, bo
     method: 'POST',
     url: baseUrl + path,
     path,
-    headers: new Headers({ 'Content-Type': 'application/json' }),
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   };
 }
@@ -42,7 +42,7 @@ export function postFormRequest(baseUrl: string, path: PostPath, form: Record<st
     method: 'POST',
     url: baseUrl + path,
     path,
-    headers: new Headers({ 'Content-Type': 'application/x-www-form-urlencoded' }),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(form).toString(),
   };
 }

@@ -18,7 +18,7 @@ export function createRawClient(baseUrl: string, pipeline: RequestPipeline): Cli
           method: request.method,
           url: request.url,
           path: new URL(request.url).pathname,
-          headers: new Headers(request.headers),
+          headers: Object.fromEntries(request.headers),
           body,
         },
         { signal: request.signal },

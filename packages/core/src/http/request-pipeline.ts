@@ -21,8 +21,8 @@ export interface ApiRequest {
   url: string;
   /** The path alone (no host, no query): what errors name. */
   path: string;
-  /** The pipeline sets Authorization on it. */
-  headers: Headers;
+  /** Header names and values; the pipeline sets Authorization. A plain record: fetch builds its own Headers from it. */
+  headers: Record<string, string>;
   body: string | ArrayBuffer | null;
 }
 
@@ -141,7 +141,8 @@ export function createRequestPipeline(options: PipelineOptions): RequestPipeline
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw signal.reason;
       const token = await auth.getToken(signal);
-      if (token !== undefined) request.headers.set('Authorization', `Bearer ${token}`);
+      // Lower case, as Headers iterates: it replaces any authorization header a raw caller set.
+      if (token !== undefined) request.headers.authorization = `Bearer ${token}`;
       let response: ReceivedResponse | undefined;
       let failure: CarbonTrackError | undefined;
       let waitMs: number | undefined;
