@@ -28,6 +28,9 @@ const minifyCss = {
   },
 };
 
+const DOM_FREE_GLOBALS =
+  'var HTMLElement=globalThis.HTMLElement??class{},document=globalThis.document??{createTreeWalker:()=>({})};';
+
 // Chunks of earlier builds would otherwise pile up (and ship in the VS Code extension).
 await rm('dist/chunks', { recursive: true, force: true });
 
@@ -49,6 +52,9 @@ const result = await build({
   conditions: ['production'],
   logLevel: 'warning',
   plugins: [minifyCss],
+  // Without a DOM (Node, for server-side rendering) the names the modules touch while they load
+  // are inert stand-ins, module-scoped (nothing global is defined), so importing throws nothing.
+  banner: { js: DOM_FREE_GLOBALS },
 });
 
 // esbuild bundles and splits; terser then compresses each output again (two passes, module scope):

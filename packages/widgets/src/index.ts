@@ -13,6 +13,8 @@ export type {
   CtErrorEvent,
   CtLoadDetail,
   CtLoadEvent,
+  CtReadyDetail,
+  CtReadyEvent,
   CtSelectDetail,
   CtSelectEvent,
 } from './shared/events.js';

@@ -65,23 +65,7 @@ function closingQuote(bytes: Uint8Array, i: number, ascii: boolean): number {
 
 const decoder = new TextDecoder();
 
-/**
- * The text of `bytes[start, end)`. Short ASCII runs (unusable values, mostly: "N/A", "--") are
- * built directly, which costs a fraction of a TextDecoder call; anything else is decoded.
- */
-function text(bytes: Uint8Array, start: number, end: number): string {
-  if (end - start <= 24) {
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      if ((bytes[i] as number) >= 128) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
-  }
-  return decoder.decode(bytes.subarray(start, end));
-}
+const text = (bytes: Uint8Array, start: number, end: number) => decoder.decode(bytes.subarray(start, end));
 
 /**
  * Reads a measurement page straight from its UTF-8 bytes (a response body, no decode to a string

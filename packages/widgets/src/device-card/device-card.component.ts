@@ -40,7 +40,10 @@ import styles from './device-card.styles.js';
  * @cssproperty --ct-spacing - Inner padding.
  *
  * @event {CtLoadEvent} ct-load - Fresh data arrived (once per resource and fetch).
+ * @event {CtReadyEvent} ct-ready - The card shows its first data (once per element).
  * @event {CtErrorEvent} ct-error - A fetch failed; the card shows the message and a retry button.
+ *
+ * @customElement ct-device-card
  */
 export class CtDeviceCard extends CtElement {
   static override styles = styles;
@@ -95,6 +98,10 @@ export class CtDeviceCard extends CtElement {
       );
     }
     return found;
+  }
+
+  protected override get showsData(): boolean {
+    return this.rendered('card');
   }
 
   protected override render() {

@@ -1,9 +1,10 @@
+import { defineElement } from '../shared/define-element.js';
 import { CtDeviceCard } from './device-card.component.js';
 
 export { CtDeviceCard };
 export default CtDeviceCard;
 
-if (!customElements.get('ct-device-card')) customElements.define('ct-device-card', CtDeviceCard);
+defineElement('ct-device-card', CtDeviceCard);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -46,7 +46,10 @@ const PERIOD_LABELS: Record<EnergyPeriod, string> = {
  * @cssproperty --ct-spacing - Inner padding.
  *
  * @event {CtLoadEvent} ct-load - Fresh data arrived.
+ * @event {CtReadyEvent} ct-ready - The summary shows its first data (once per element).
  * @event {CtErrorEvent} ct-error - A fetch failed; the widget shows the message and a retry button.
+ *
+ * @customElement ct-energy-summary
  */
 export class CtEnergySummary extends CtElement {
   static override styles = styles;
@@ -131,6 +134,10 @@ export class CtEnergySummary extends CtElement {
       this.cached = { input, key, summary };
     }
     return this.cached.summary;
+  }
+
+  protected override get showsData(): boolean {
+    return this.rendered('summary');
   }
 
   protected override render() {

@@ -1,9 +1,10 @@
+import { defineElement } from '../shared/define-element.js';
 import { CtEnergySummary } from './energy-summary.component.js';
 
 export { CtEnergySummary };
 export default CtEnergySummary;
 
-if (!customElements.get('ct-energy-summary')) customElements.define('ct-energy-summary', CtEnergySummary);
+defineElement('ct-energy-summary', CtEnergySummary);
 
 declare global {
   interface HTMLElementTagNameMap {

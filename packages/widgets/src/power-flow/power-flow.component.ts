@@ -52,7 +52,10 @@ export { type PowerFlowLink, powerFlows } from './power-flows.js';
  * @cssproperty --ct-spacing - Inner padding.
  *
  * @event {CtLoadEvent} ct-load - Fresh data arrived (once per resource and fetch).
+ * @event {CtReadyEvent} ct-ready - The diagram shows its first reading (once per element).
  * @event {CtErrorEvent} ct-error - A fetch failed; the widget shows the message and a retry button.
+ *
+ * @customElement ct-power-flow
  */
 export class CtPowerFlow extends CtElement {
   static override styles = styles;
@@ -75,6 +78,10 @@ export class CtPowerFlow extends CtElement {
   constructor() {
     super();
     this.controllers.push(this.device as LiveController<unknown>, this.latest as LiveController<unknown>);
+  }
+
+  protected override get showsData(): boolean {
+    return this.rendered('diagram');
   }
 
   protected override render() {

@@ -18,6 +18,8 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * device make one request per refresh.
  *
  * @slot - The widgets.
+ *
+ * @customElement ct-provider
  */
 export class CtProvider extends LitElement {
   static override styles = styles;

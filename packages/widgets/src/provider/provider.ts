@@ -1,9 +1,10 @@
+import { defineElement } from '../shared/define-element.js';
 import { CtProvider } from './provider.component.js';
 
 export { CtProvider };
 export default CtProvider;
 
-if (!customElements.get('ct-provider')) customElements.define('ct-provider', CtProvider);
+defineElement('ct-provider', CtProvider);
 
 declare global {
   interface HTMLElementTagNameMap {

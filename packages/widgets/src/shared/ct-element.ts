@@ -4,6 +4,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { type AttributeProblem, describeProblem, problem, warnOnce } from './attribute-check.js';
 import { liveHubContext, providerTimeZoneContext } from './context.js';
+import { emit } from './events.js';
 import { type LiveController, messageOf } from './live-controller.js';
 import { Formatter, nearestLang } from './locale.js';
 
@@ -32,6 +33,7 @@ export class CtElement extends LitElement {
   /** What is wrong with the attributes, as of the last update (see {@link checkAttributes}). */
   protected problems: AttributeProblem[] = [];
 
+  private readyEmitted = false;
   private onScreen = true;
   private observer: IntersectionObserver | undefined;
   private formatter: Formatter | undefined;
@@ -115,6 +117,27 @@ export class CtElement extends LitElement {
     this.problems = this.checkAttributes();
     for (const p of this.problems) warnOnce(this, p);
     for (const c of this.controllers) c.sync();
+  }
+
+  /**
+   * Whether the last render showed data (not a skeleton, an error or an empty state). Each widget
+   * says so; `ct-ready` fires the first time it is true.
+   */
+  protected get showsData(): boolean {
+    return false;
+  }
+
+  /** Whether the shadow root holds the part that shows a widget's data. */
+  protected rendered(part: string): boolean {
+    return this.renderRoot.querySelector(`[part~="${part}"]`) !== null;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.readyEmitted || !this.showsData) return;
+    this.readyEmitted = true;
+    // After what the update queued before it settled (uPlot draws in a microtask): on screen by then.
+    void this.updateComplete.then(() => emit(this, 'ct-ready', { shownAt: Date.now() }));
   }
 
   /** The error state of the first fatal attribute problem, or null when there is none. */

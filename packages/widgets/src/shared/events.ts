@@ -26,6 +26,14 @@ export interface CtSelectDetail {
   values: Record<string, number>;
 }
 
+/** Detail of `ct-ready`: the widget shows its first data. */
+export interface CtReadyDetail {
+  /** When it was first shown, epoch ms. */
+  shownAt: number;
+}
+
+/** `ct-ready` event. */
+export type CtReadyEvent = CustomEvent<CtReadyDetail>;
 /** `ct-load` event. */
 export type CtLoadEvent = CustomEvent<CtLoadDetail>;
 /** `ct-error` event. */
@@ -36,13 +44,14 @@ export type CtSelectEvent = CustomEvent<CtSelectDetail>;
 declare global {
   interface HTMLElementEventMap {
     'ct-load': CtLoadEvent;
+    'ct-ready': CtReadyEvent;
     'ct-error': CtErrorEvent;
     'ct-select': CtSelectEvent;
   }
 }
 
 /** Dispatches a bubbling, composed `ct-*` event from `target`. */
-export function emit<K extends 'ct-load' | 'ct-error' | 'ct-select'>(
+export function emit<K extends 'ct-load' | 'ct-ready' | 'ct-error' | 'ct-select'>(
   target: EventTarget,
   name: K,
   detail: HTMLElementEventMap[K]['detail'],

@@ -79,6 +79,9 @@ const DEFAULT_FIELDS = 'PowerUsage,Generating,PowerExported';
  * @event {CtLoadEvent} ct-load - Fresh data arrived.
  * @event {CtErrorEvent} ct-error - A fetch failed; the chart shows the message and a retry button.
  * @event {CtSelectEvent} ct-select - The user clicked a point: its time and the values of the shown series.
+ * @event {CtReadyEvent} ct-ready - The chart shows its first data (once per element).
+ *
+ * @customElement ct-usage-chart
  */
 export class CtUsageChart extends CtElement {
   static override styles = styles;
@@ -281,6 +284,11 @@ export class CtUsageChart extends CtElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('range') || changed.has('from') || changed.has('to') || changed.has('deviceId')) this.view = null;
+  }
+
+  // The plot exists and has drawn a model: set in the update before, drawn in its microtask.
+  protected override get showsData(): boolean {
+    return this.plot.uplot !== null && this.model !== null;
   }
 
   protected override render() {

@@ -1,0 +1,120 @@
+// Embedding anywhere: the widgets imported on a server (no DOM) throw nothing and define
+// nothing; a page that loads the bundle twice (two portal plug-ins) works and logs no error; and
+// every widget fires `ct-ready` once, when its first data is on screen.
+import { spawnSync } from 'node:child_process';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@carbontrack/test-support/chromium';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbedServer, startEmbedServer } from './embed-server.js';
+
+const ENTRIES = [
+  '@carbontrack/widgets',
+  '@carbontrack/widgets/device-card',
+  '@carbontrack/widgets/usage-chart',
+  '@carbontrack/widgets/energy-summary',
+  '@carbontrack/widgets/power-flow',
+  '@carbontrack/widgets/provider',
+  new URL('../dist/ct-widgets.js', import.meta.url).href,
+];
+const TAGS = ['ct-device-card', 'ct-usage-chart', 'ct-energy-summary', 'ct-power-flow', 'ct-provider'];
+
+describe('imported without a DOM (server-side rendering)', () => {
+  it.each(ENTRIES)('%s throws nothing and defines nothing', (entry) => {
+    // A fresh Node process per entry: nothing another import left behind counts.
+    const script = `
+      const before = Object.keys(globalThis);
+      await import(${JSON.stringify(entry)});
+      const registry = globalThis.customElements;
+      console.log(JSON.stringify({
+        defined: ${JSON.stringify(TAGS)}.filter((tag) => registry?.get?.(tag) !== undefined),
+        htmlElement: typeof globalThis.HTMLElement,
+        document: typeof globalThis.document,
+      }));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: new URL('..', import.meta.url).pathname,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout.trim().split('\n').pop() as string);
+    expect(result.defined).toEqual([]);
+    // The bundle's DOM stand-ins are its own: no global document appears.
+    expect(result.document).toBe('undefined');
+  });
+});
+
+describe('in a page', () => {
+  let server: EmbedServer;
+  let browser: Browser;
+  let deviceId: string;
+
+  beforeAll(async () => {
+    server = await startEmbedServer({}, 7);
+    const device = server.simulator.world.devices.find(
+      (d) => d.distributorId === server.simulator.world.distributors[0]?.ID && d.offlineSinceMs === null && d.battery,
+    );
+    deviceId = device?.id as string;
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('loading the bundle twice throws nothing; each widget fires ct-ready once, with its data on screen', async () => {
+    const html = `<!doctype html><html lang="en-AU"><head><meta charset="utf-8"><script>
+      window.readyEvents = [];
+      document.addEventListener('ct-ready', (event) => {
+        const el = event.target;
+        const root = el.shadowRoot;
+        const canvas = root.querySelector('canvas');
+        let painted = false;
+        if (canvas) {
+          const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+          for (let i = 3; i < data.length; i += 4) if (data[i] > 0) { painted = true; break; }
+        }
+        window.readyEvents.push({ tag: el.localName, text: root.textContent.replace(/\\s+/g, ' ').trim(), painted });
+      });
+    </script></head><body>
+      <script type="module" src="/ct-widgets.js"></script>
+      <script type="module" src="/ct-widgets.js?second-plugin=1"></script>
+      <ct-provider base-url="/ct" time-zone="Australia/Sydney">
+        <ct-device-card device-id="${deviceId}" refresh-interval="0"></ct-device-card>
+        <ct-usage-chart device-id="${deviceId}" range="24h" refresh-interval="0"></ct-usage-chart>
+        <ct-energy-summary device-id="${deviceId}" period="today" refresh-interval="0"></ct-energy-summary>
+        <ct-power-flow device-id="${deviceId}" refresh-interval="0"></ct-power-flow>
+      </ct-provider></body></html>`;
+    const tab = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    const errors: string[] = [];
+    tab.on('pageerror', (error) => errors.push(String(error)));
+    tab.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await tab.route('**/twice.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await tab.goto(`${server.url}/twice.html`);
+    await tab.waitForFunction(() => (window as unknown as { readyEvents: unknown[] }).readyEvents.length >= 4, null, {
+      timeout: 30_000,
+    });
+    // A refresh later, nothing fires again.
+    await tab.waitForTimeout(500);
+    const events = (await tab.evaluate(() => (window as unknown as { readyEvents: unknown[] }).readyEvents)) as Array<{
+      tag: string;
+      text: string;
+      painted: boolean;
+    }>;
+    expect(events.map((e) => e.tag).sort()).toEqual([
+      'ct-device-card',
+      'ct-energy-summary',
+      'ct-power-flow',
+      'ct-usage-chart',
+    ]);
+    const of = (tag: string) => events.find((e) => e.tag === tag) as { text: string; painted: boolean };
+    expect(of('ct-device-card').text).toMatch(/Online|Offline/);
+    expect(of('ct-energy-summary').text).toMatch(/kWh/);
+    expect(of('ct-power-flow').text).toMatch(/W/);
+    // The chart's canvas is drawn when it says it is ready.
+    expect(of('ct-usage-chart').painted).toBe(true);
+    expect(errors).toEqual([]);
+    await tab.close();
+  });
+});
