@@ -15,8 +15,15 @@ export interface EmbedServer {
   close(): Promise<void>;
 }
 
-/** Serves `pages` (path → HTML) on 127.0.0.1 at a free port. */
-export async function startEmbedServer(pages: Record<string, string>, seed = 1): Promise<EmbedServer> {
+/** A page with its own content type and headers (a Content-Security-Policy, for example). */
+export interface EmbedPage {
+  body: string;
+  type?: string;
+  headers?: Record<string, string>;
+}
+
+/** Serves `pages` (path → HTML, or a page with headers) on 127.0.0.1 at a free port. */
+export async function startEmbedServer(pages: Record<string, string | EmbedPage>, seed = 1): Promise<EmbedServer> {
   const simulator = createSimulator({ seed });
   // Built once the port is known: the page's own origin is the proxy's public origin.
   let proxy: ReturnType<typeof toNodeListener> | undefined;
@@ -28,7 +35,12 @@ export async function startEmbedServer(pages: Record<string, string>, seed = 1):
     }
     const page = pages[path];
     if (page !== undefined) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      const {
+        body,
+        type = 'text/html; charset=utf-8',
+        headers = {},
+      } = typeof page === 'string' ? { body: page } : page;
+      res.writeHead(200, { 'content-type': type, ...headers }).end(body);
       return;
     }
     if (path === '/ct-widgets.js' || /^\/chunks\/[\w-]+\.js$/.test(path)) {

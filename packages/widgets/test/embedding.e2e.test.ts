@@ -118,3 +118,83 @@ describe('in a page', () => {
     await tab.close();
   });
 });
+
+describe('under a strict Content-Security-Policy', () => {
+  const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+  let server: EmbedServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // No inline script or style on the page: the violation counter is a file of its own.
+    const listener = `window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.violations.push(e.violatedDirective + ' ' + (e.blockedURI || e.sample || ''));
+      });`;
+    // The simulator's world (seed 9) names the device; the page needs its ID before it is served.
+    server = await startEmbedServer({}, 9);
+    const device = server.simulator.world.devices.find(
+      (d) => d.distributorId === server.simulator.world.distributors[0]?.ID && d.offlineSinceMs === null && d.battery,
+    );
+    const body = `<!doctype html><html lang="en-AU"><head><meta charset="utf-8">
+      <script src="/csp-listener.js"></script>
+      <script type="module" src="/ct-widgets.js"></script></head><body>
+      <ct-provider base-url="/ct" time-zone="Australia/Sydney">
+        <ct-device-card device-id="${device?.id}" refresh-interval="0"></ct-device-card>
+        <ct-usage-chart device-id="${device?.id}" range="24h" refresh-interval="0"></ct-usage-chart>
+        <ct-energy-summary device-id="${device?.id}" period="today" refresh-interval="0"></ct-energy-summary>
+        <ct-power-flow device-id="${device?.id}" refresh-interval="0"></ct-power-flow>
+      </ct-provider></body></html>`;
+    await server.close();
+    server = await startEmbedServer(
+      {
+        '/strict.html': { body, headers: { 'Content-Security-Policy': CSP } },
+        '/csp-listener.js': { body: listener, type: 'text/javascript' },
+      },
+      9,
+    );
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('every widget shows live data, a real hover shows the tooltip, and no violation is reported', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    const errors: string[] = [];
+    tab.on('pageerror', (error) => errors.push(String(error)));
+    await tab.goto(`${server.url}/strict.html`);
+    await tab.waitForFunction(
+      () =>
+        ['ct-device-card', 'ct-energy-summary', 'ct-power-flow'].every((tag) =>
+          /kWh|Online|Offline|W\b/.test(document.querySelector(tag)?.shadowRoot?.textContent ?? ''),
+        ) && !!document.querySelector('ct-usage-chart')?.shadowRoot?.querySelector('canvas'),
+      null,
+      { timeout: 30_000 },
+    );
+    // Hover the plot with the real mouse: the tooltip is positioned through the CSSOM.
+    const plot = tab.locator('ct-usage-chart').locator('[part="plot"]');
+    const box = await plot.boundingBox();
+    if (!box) throw new Error('no plot');
+    await tab.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await tab.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2);
+    const tooltip = tab.locator('ct-usage-chart').locator('[part="tooltip"]');
+    await tooltip.waitFor({ state: 'visible' });
+    const left = await tooltip.evaluate((el) => (el as HTMLElement).style.left);
+    expect(left).toMatch(/px$/);
+    // The legend swatches got their colours, the power flow its widths: no style was refused.
+    const swatch = await tab
+      .locator('ct-usage-chart')
+      .locator('[part="legend-item"]')
+      .first()
+      .evaluate((el) => (el as HTMLElement).style.getPropertyValue('--_swatch'));
+    expect(swatch).toMatch(/^var\(--/);
+    expect(await tab.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    expect(errors).toEqual([]);
+    await tab.screenshot({
+      path: new URL('../test-artifacts/strict-csp.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+    await tab.close();
+  });
+});

@@ -116,7 +116,7 @@ export class CtPowerFlow extends CtElement {
           (l) =>
             svg`<path class="flow from-${l.from}" part="flow" data-flow="${l.from}-${l.to}"
               data-track=${l.track} d=${l.d} marker-end="url(#arrow-${l.from})"
-              style="stroke-width:${l.width}px;--_duration:${l.durationS}s"></path>`,
+              .style=${`stroke-width:${l.width}px;--_duration:${l.durationS}s`}></path>`,
         )}
         ${view.nodes.map(
           (n) =>

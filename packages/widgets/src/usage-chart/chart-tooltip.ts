@@ -40,7 +40,9 @@ export function chartTooltip(input: ChartTooltipInput): TemplateResult | typeof 
   const x = input.offsetLeft + hover.left;
   const left = x + 12 + TOOLTIP_WIDTH > input.width ? Math.max(0, x - 12 - TOOLTIP_WIDTH) : x + 12;
   const top = Math.max(0, input.offsetTop + hover.top - 10);
-  return html`<div class="tooltip" part="tooltip" style="left:${left}px;top:${top}px">
+  // A property binding: \`.style = "…"\` sets the CSSOM's cssText, which a strict
+  // Content-Security-Policy (no inline styles) allows, where it refuses a style attribute.
+  return html`<div class="tooltip" part="tooltip" .style=${`left:${left}px;top:${top}px`}>
     <strong>${input.dateTime(time)}</strong>
     ${input.fields.map((field, i) =>
       input.hidden.has(field)

@@ -316,7 +316,7 @@ export class CtUsageChart extends CtElement {
                 part="legend-item"
                 tabindex=${i === Math.min(this.legendFocus, fields.length - 1) ? 0 : -1}
                 aria-pressed=${this.hiddenFields.has(field) ? 'false' : 'true'}
-                style="--_swatch: var(${this.colorToken(field, fields)})"
+                .style=${`--_swatch:var(${this.colorToken(field, fields)})`}
                 @click=${() => this.toggleField(field)}
                 @focus=${() => {
                   this.legendFocus = i;
