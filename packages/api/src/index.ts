@@ -22,5 +22,7 @@ export {
   type EmptyNumber,
   parseFormattedNumber,
   parseFormattedNumberAt,
+  parseFormattedNumberBytes,
+  scanFormattedNumber,
 } from './wire/parse-number.js';
 export { SUCCESS_FIELDS } from './wire/success-fields.js';

@@ -10,6 +10,7 @@ import {
 } from '@carbontrack/core';
 import { clientAddress } from './client-address.js';
 import { ClientRateLimiter } from './client-rate-limiter.js';
+import { READ_PATH_CAPABILITIES, readPathRequest } from './get-read-path.js';
 import { checkOrigin } from './origin-policy.js';
 import { errorBody } from './proxy-error-body.js';
 import type { ProxyHandler, ProxyLogEntry, ProxyOptions, ProxyRequestInfo } from './proxy-options.js';
@@ -164,24 +165,34 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 
     const path = basePath && url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : null;
     const routePath = basePath ? path : url.pathname;
-    if (routePath === null || !isProxyRoute(routePath)) return { response: json(failure(404, 'Not found.'), cors) };
-    const route = PROXY_ROUTES[routePath];
+    const readPath = routePath === '/v1' || routePath?.startsWith('/v1/');
+    if (routePath === null || (!readPath && !isProxyRoute(routePath))) {
+      return { response: json(failure(404, 'Not found.'), cors) };
+    }
+    const method = readPath ? 'GET' : PROXY_ROUTES[routePath as ProxyRoute].method;
     if (request.method === 'OPTIONS') {
       return {
         response: new Response(null, {
           status: 204,
           headers: {
             ...cors,
-            'Access-Control-Allow-Methods': `${route.method}, OPTIONS`,
+            'Access-Control-Allow-Methods': `${method}, OPTIONS`,
             'Access-Control-Allow-Headers': 'Content-Type, If-None-Match',
             'Access-Control-Max-Age': '600',
           },
         }),
       };
     }
-    if (request.method !== route.method) {
+    if (request.method !== method) {
+      return { response: json(failure(405, `Use ${method}.`), { ...cors, Allow: `${method}, OPTIONS` }) };
+    }
+    if (routePath === '/v1') {
+      // What the read path offers: clients (core's proxyReads: 'auto') look here once.
       return {
-        response: json(failure(405, `Use ${route.method}.`), { ...cors, Allow: `${route.method}, OPTIONS` }),
+        response: new Response(JSON.stringify(READ_PATH_CAPABILITIES), {
+          status: 200,
+          headers: { ...cors, 'Content-Type': JSON_TYPE, 'Cache-Control': 'public, max-age=3600' },
+        }),
       };
     }
 
@@ -195,11 +206,32 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       };
     }
 
-    const input = await readInput(request, url, route.method, route.fields, maxBodyBytes);
-    if ('status' in input) return { response: json(failure(input.status, input.message), cors) };
+    let route: ProxyRoute;
+    let input: Input;
+    let key: string;
+    if (readPath) {
+      const read = readPathRequest(routePath, url.searchParams, Date.now());
+      if ('status' in read) return { response: json(failure(read.status, read.message), cors) };
+      ({ route, input, key } = read);
+    } else {
+      route = routePath as ProxyRoute;
+      const read = await readInput(request, url, method, PROXY_ROUTES[route].fields, maxBodyBytes);
+      if ('status' in read) return { response: json(failure(read.status, read.message), cors) };
+      input = read.value;
+      key = `${route} ${JSON.stringify(input)}`;
+    }
+    return serve(route, input, key, cors, request.headers.get('If-None-Match'));
+  }
 
-    const key = `${routePath} ${JSON.stringify(input.value)}`;
-    const load = () => forward(routePath, input.value, AbortSignal.timeout(deadlineMs));
+  /** One query's answer: from the cache, or fetched (shared with identical queries in flight). */
+  async function serve(
+    route: ProxyRoute,
+    input: Input,
+    key: string,
+    cors: Record<string, string>,
+    ifNoneMatchHeader: string | null,
+  ): Promise<{ response: Response; cache?: CacheState }> {
+    const load = () => forward(route, input, AbortSignal.timeout(deadlineMs));
     const { entry, hit } = cache ? await cache.getOrLoad(key, load) : { entry: await load(), hit: false };
     const maxAge = Math.floor(ttlMs / 1000);
     if (entry.status !== 200) {
@@ -226,10 +258,10 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       ...cors,
       ETag: entry.etag,
       'Cache-Control': cache
-        ? `${CACHE_SCOPE[routePath]}, max-age=${maxAge}, stale-while-revalidate=${maxAge}`
+        ? `${CACHE_SCOPE[route]}, max-age=${maxAge}, stale-while-revalidate=${maxAge}`
         : 'no-store',
     };
-    if (ifNoneMatch(request.headers.get('If-None-Match'), entry.etag)) {
+    if (ifNoneMatch(ifNoneMatchHeader, entry.etag)) {
       return { response: new Response(null, { status: 304, headers }), cache: 'not-modified' };
     }
     return {

@@ -12,6 +12,8 @@ const dist = new URL('../dist/', import.meta.url);
 export interface EmbedServer {
   url: string;
   simulator: Simulator;
+  /** `METHOD path` of every answer the proxy gave. */
+  proxyLog: string[];
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export interface EmbedPage {
 /** Serves `pages` (path → HTML, or a page with headers) on 127.0.0.1 at a free port. */
 export async function startEmbedServer(pages: Record<string, string | EmbedPage>, seed = 1): Promise<EmbedServer> {
   const simulator = createSimulator({ seed });
+  const proxyLog: string[] = [];
   // Built once the port is known: the page's own origin is the proxy's public origin.
   let proxy: ReturnType<typeof toNodeListener> | undefined;
   const server: Server = createServer((req, res) => {
@@ -62,11 +65,15 @@ export async function startEmbedServer(pages: Record<string, string | EmbedPage>
       basePath: '/ct',
       rateLimitPerMinute: 100_000,
       publicOrigins: [`http://127.0.0.1:${port}`],
+      log: (entry) => {
+        if (entry.kind === 'access') proxyLog.push(`${entry.method} ${entry.path}`);
+      },
     }),
   );
   return {
     url: `http://127.0.0.1:${port}`,
     simulator,
+    proxyLog,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

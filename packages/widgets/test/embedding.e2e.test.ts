@@ -115,6 +115,10 @@ describe('in a page', () => {
     // The chart's canvas is drawn when it says it is ready.
     expect(of('ct-usage-chart').painted).toBe(true);
     expect(errors).toEqual([]);
+    // Through the proxy the widgets read measurements with its cache-friendly GETs, never the POST.
+    expect(server.proxyLog).toContain('GET /ct/v1');
+    expect(server.proxyLog.filter((line) => line === 'GET /ct/v1/measurements').length).toBeGreaterThan(0);
+    expect(server.proxyLog).not.toContain('POST /ct/ctapi/Measurement');
     await tab.close();
   });
 });

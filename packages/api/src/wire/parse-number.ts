@@ -15,65 +15,132 @@ const POW10 = [
 ];
 
 /**
- * Parses the formatted number found in `text` between `start` (inclusive) and `end` (exclusive),
- * without allocating a substring. Both measurement parsers call this so their results cannot differ.
- * Returns NaN for text outside the grammar (the empty string included: what it means is the
- * caller's decision) and ±Infinity for digits too many to be a finite double. With `exponent`,
- * the value times 10^exponent, rounded once (kW read as W: 3): what `Number()` gives for the same
- * decimal with its point moved, never a second rounding.
+ * Reads the formatted number that starts at `bytes[start]` and stops at `end` or at the first byte
+ * that cannot continue it, writing where it stopped to `stop[0]`: the one implementation of the
+ * wire's number grammar, which the byte scanner of @carbontrack/core runs on every value where
+ * it lies (the value is valid when it stopped at its closing quote), and
+ * {@link parseFormattedNumberBytes} on a given range. NaN when the bytes read break the grammar;
+ * ±Infinity for digits too many to be a finite double. With `exponent`, the value times
+ * 10^exponent, rounded once (kW read as W: 3): what `Number()` gives for the same decimal with its
+ * point moved, never a second rounding.
+ * @internal
+ */
+export function scanFormattedNumber(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  exponent: number,
+  stop: Int32Array,
+): number {
+  let i = start;
+  let c = bytes[i] as number;
+  const negative = c === MINUS && i < end;
+  if (negative) c = bytes[++i] as number;
+  const digitsStart = i;
+  let digits = 0;
+  while (i < end && c >= DIGIT_0 && c <= DIGIT_9) {
+    digits = digits * 10 + (c - DIGIT_0);
+    c = bytes[++i] as number;
+  }
+  const leading = i - digitsStart;
+  let value = Number.NaN;
+  // .NET's `#.##` prints no integer zero: ".5", "-.75". A fraction must follow then.
+  let ok = leading > 0 || (i < end && c === DOT);
+  if (ok && i < end && c === COMMA) {
+    // Thousands groups, out of line so this function stays small enough to be inlined.
+    digits = leading <= 3 ? readGroups(bytes, i, end, digits, stop) : -1;
+    ok = digits >= 0;
+    i = stop[0] as number;
+    c = bytes[i] as number;
+  }
+  let decimals = 0;
+  if (ok && i < end && c === DOT) {
+    c = bytes[++i] as number;
+    const fractionStart = i;
+    while (i < end && c >= DIGIT_0 && c <= DIGIT_9) {
+      digits = digits * 10 + (c - DIGIT_0);
+      c = bytes[++i] as number;
+    }
+    decimals = i - fractionStart;
+    ok = decimals > 0;
+  }
+  if (ok) {
+    const shift = decimals - exponent;
+    if (digits <= Number.MAX_SAFE_INTEGER && shift <= 22 && shift >= -22) {
+      const magnitude =
+        shift === 0 ? digits : shift > 0 ? digits / (POW10[shift] as number) : digits * (POW10[-shift] as number);
+      value = negative ? -magnitude : magnitude;
+    } else {
+      value = engineRounded(bytes, start, i, exponent);
+    }
+  }
+  stop[0] = i;
+  return value;
+}
+
+/**
+ * The thousands groups from the comma at `i`: every group exactly three digits. Returns the
+ * digits so far with the groups', or -1; where it stopped goes to `stop[0]`.
+ */
+function readGroups(bytes: Uint8Array, i: number, end: number, digits: number, stop: Int32Array): number {
+  let value = digits;
+  while (i < end && bytes[i] === COMMA) {
+    const c1 = bytes[i + 1] as number;
+    const c2 = bytes[i + 2] as number;
+    const c3 = bytes[i + 3] as number;
+    if (
+      !(
+        i + 3 < end &&
+        c1 >= DIGIT_0 &&
+        c1 <= DIGIT_9 &&
+        c2 >= DIGIT_0 &&
+        c2 <= DIGIT_9 &&
+        c3 >= DIGIT_0 &&
+        c3 <= DIGIT_9
+      )
+    ) {
+      stop[0] = i;
+      return -1;
+    }
+    value = value * 1000 + (c1 - DIGIT_0) * 100 + (c2 - DIGIT_0) * 10 + (c3 - DIGIT_0);
+    i += 4;
+  }
+  stop[0] = i;
+  return value;
+}
+
+// Too many digits for exact integer accumulation: the engine rounds the decimal string.
+function engineRounded(bytes: Uint8Array, start: number, end: number, exponent: number): number {
+  const plain = decoder.decode(bytes.subarray(start, end)).replaceAll(',', '');
+  return Number(`${plain}${exponent === 0 ? '' : `e${exponent}`}`);
+}
+
+const stopAt = new Int32Array(1);
+
+/** {@link scanFormattedNumber} over exactly `bytes[start, end)`: NaN unless all of it is one number. @internal */
+export function parseFormattedNumberBytes(bytes: Uint8Array, start: number, end: number, exponent = 0): number {
+  const value = scanFormattedNumber(bytes, start, end, exponent, stopAt);
+  return stopAt[0] === end ? value : Number.NaN;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+// Scratch space for strings: 21 UTF-16 units are at most 63 UTF-8 bytes.
+const scratch = new Uint8Array(64);
+
+/**
+ * {@link parseFormattedNumberBytes} for `text[start, end)` (a string from `JSON.parse`): its
+ * characters as UTF-8 in a scratch buffer (any non-ASCII character fails the grammar either way).
  * @internal
  */
 export function parseFormattedNumberAt(text: string, start: number, end: number, exponent = 0): number {
-  let i = start;
-  let negative = false;
-  if (i < end && text.charCodeAt(i) === MINUS) {
-    negative = true;
-    i++;
+  const part = start === 0 && end === text.length ? text : text.slice(start, end);
+  if (part.length > 21) {
+    const bytes = encoder.encode(part);
+    return parseFormattedNumberBytes(bytes, 0, bytes.length, exponent);
   }
-  let digits = 0;
-  let decimals = 0;
-  let hasComma = false;
-  let c = text.charCodeAt(i);
-  while (i < end && c >= DIGIT_0 && c <= DIGIT_9) {
-    digits = digits * 10 + (c - DIGIT_0);
-    c = text.charCodeAt(++i);
-  }
-  const leading = i - start - (negative ? 1 : 0);
-  // .NET's `#.##` prints no integer zero: ".5", "-.75". A fraction must follow then.
-  if (leading === 0 && !(i < end && text.charCodeAt(i) === DOT)) return Number.NaN;
-  if (i < end && text.charCodeAt(i) === COMMA) {
-    // Thousands groups: the first group has 1 to 3 digits, every later one exactly 3.
-    if (leading > 3) return Number.NaN;
-    hasComma = true;
-    while (i < end && text.charCodeAt(i) === COMMA) {
-      if (i + 3 >= end) return Number.NaN;
-      for (let k = 1; k <= 3; k++) {
-        c = text.charCodeAt(i + k);
-        if (c < DIGIT_0 || c > DIGIT_9) return Number.NaN;
-        digits = digits * 10 + (c - DIGIT_0);
-      }
-      i += 4;
-    }
-  }
-  if (i < end && text.charCodeAt(i) === DOT) {
-    c = text.charCodeAt(++i);
-    while (i < end && c >= DIGIT_0 && c <= DIGIT_9) {
-      digits = digits * 10 + (c - DIGIT_0);
-      decimals++;
-      c = text.charCodeAt(++i);
-    }
-    if (decimals === 0) return Number.NaN;
-  }
-  if (i !== end) return Number.NaN;
-  const shift = decimals - exponent;
-  if (digits <= Number.MAX_SAFE_INTEGER && shift <= 22 && shift >= -22) {
-    const magnitude =
-      shift === 0 ? digits : shift > 0 ? digits / (POW10[shift] as number) : digits * (POW10[-shift] as number);
-    return negative ? -magnitude : magnitude;
-  }
-  // Too many digits for exact integer accumulation: let the engine round the decimal string.
-  const plain = text.slice(start, end);
-  return Number(`${hasComma ? plain.replaceAll(',', '') : plain}${exponent === 0 ? '' : `e${exponent}`}`);
+  const { written } = encoder.encodeInto(part, scratch);
+  return parseFormattedNumberBytes(scratch, 0, written, exponent);
 }
 
 /**

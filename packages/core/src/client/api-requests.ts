@@ -48,6 +48,30 @@ export function postFormRequest(baseUrl: string, path: PostPath, form: Record<st
 }
 
 /**
+ * A Measurement page through the embedding proxy's cache-friendly read path (`@carbontrack/proxy`,
+ * `GET /v1/measurements`): the same page as the API's POST, but a GET a CDN can cache. @internal
+ */
+export function proxyMeasurementRequest(
+  baseUrl: string,
+  query: { device: string; from: string; to: string; page: number },
+): ApiRequest {
+  const search = new URLSearchParams({
+    device: query.device,
+    from: query.from,
+    to: query.to,
+    page: String(query.page),
+  });
+  // The errors name the API's endpoint: that is what the page is.
+  return {
+    method: 'GET',
+    url: `${baseUrl}/v1/measurements?${search}`,
+    path: '/ctapi/Measurement',
+    headers: {},
+    body: null,
+  };
+}
+
+/**
  * A reader of JSON bodies: parses, then `check` returns the result or undefined when the value is
  * not the documented shape. Either failure is a {@link MalformedResponseError}, retried. @internal
  */

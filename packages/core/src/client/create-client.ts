@@ -150,8 +150,20 @@ function buildCalls(options: CarbonTrackClientOptions): {
     throw new NotFoundError(`device ${deviceId} was not found`, { method: 'POST', path: '/ctapi/Device' });
   }
 
+  // Asked once: does baseUrl name an embedding proxy that offers the GET read path?
+  let readPath: Promise<boolean> | undefined;
+  const useReadPath = (): Promise<boolean> => {
+    if (options.proxyReads !== 'auto') return Promise.resolve(false);
+    readPath ??= pipeline
+      .call({ method: 'GET', url: `${baseUrl}/v1`, path: '/v1', headers: {}, body: null }, readCapabilities, {
+        maxAttempts: 1,
+      })
+      .catch(() => false);
+    return readPath;
+  };
+
   function measurements(query: MeasurementQuery): MeasurementIterable {
-    return new MeasurementIterable(query, baseUrl, pipeline, readMeasurementPage);
+    return new MeasurementIterable(query, baseUrl, pipeline, readMeasurementPage, useReadPath);
   }
 
   return { calls: { distributors, customers, devices, device, measurements }, baseUrl, pipeline };
@@ -215,6 +227,11 @@ const readTokenResponse = readJson((data): TokenResponse | undefined => {
     ? (d as TokenResponse)
     : undefined;
 });
+
+// The proxy's announcement (`GET {base}/v1`); a 404 or any other answer means no read path.
+const readCapabilities = readJson(
+  (data) => (data as { measurements?: unknown } | null)?.measurements === 'v1/measurements',
+);
 
 const readDistributors = readJson((data) => (Array.isArray(data) ? (data as Distributor[]) : undefined));
 

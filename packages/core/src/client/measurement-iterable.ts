@@ -13,7 +13,7 @@ import {
   formatApiDate,
   toEpochMs,
 } from '../validation/validate-input.js';
-import { postJsonRequest } from './api-requests.js';
+import { postJsonRequest, proxyMeasurementRequest } from './api-requests.js';
 import type { CallOptions } from './options.js';
 import type { MeasurementPageReader } from './read-measurement-page.js';
 
@@ -65,6 +65,8 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     private readonly baseUrl: string,
     private readonly pipeline: RequestPipeline,
     private readonly readPage: MeasurementPageReader,
+    /** Whether pages are fetched through the proxy's GET read path (asked once per iteration). */
+    private readonly useReadPath: () => Promise<boolean> = async () => false,
   ) {
     assertDeviceId(query.deviceId);
     this.deviceId = query.deviceId;
@@ -90,6 +92,7 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     if (this.query.signal?.aborted) throw this.query.signal.reason;
     this.query.signal?.addEventListener('abort', onCallerAbort, { once: true });
     const gate = new RequestGate(this.concurrency);
+    const readPath = await this.useReadPath();
     // One page budget for the whole call, shared by its windows: a page a day, twice over, so a
     // window's edge spilling onto a second page (an inclusive end) still fits.
     const days = Math.max(windows.length, Math.ceil((this.toMs - this.fromMs) / DAY_MS));
@@ -99,7 +102,15 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     const start = (i: number) => {
       const window = windows[i] as [number, number];
       // The earliest windows take free request slots first: they are the ones yielded next.
-      const promise = this.fetchWindow(window[0], window[1], controller.signal, { gate, priority: i }, budget, limit);
+      const promise = this.fetchWindow(
+        window[0],
+        window[1],
+        controller.signal,
+        { gate, priority: i },
+        budget,
+        limit,
+        readPath,
+      );
       // Rejections are observed when the window's turn comes; until then, keep them quiet.
       promise.catch(() => {});
       inFlight[i] = promise;
@@ -136,6 +147,7 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     slot: { gate: RequestGate; priority: number },
     budget: { left: number },
     limit: number,
+    readPath: boolean,
   ): Promise<MeasurementSeries> {
     const pages: MeasurementSeries[] = [];
     for (let pageIndex = 0; ; pageIndex++) {
@@ -146,12 +158,15 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
         );
       }
       budget.left--;
-      const request = postJsonRequest(this.baseUrl, '/ctapi/Measurement', {
-        DeviceID: this.deviceId,
-        FromUTCDate: formatApiDate(fromMs),
-        ToUTCDate: formatApiDate(toMs),
-        PageIndex: pageIndex,
-      });
+      const range = { from: formatApiDate(fromMs), to: formatApiDate(toMs) };
+      const request = readPath
+        ? proxyMeasurementRequest(this.baseUrl, { device: this.deviceId, ...range, page: pageIndex })
+        : postJsonRequest(this.baseUrl, '/ctapi/Measurement', {
+            DeviceID: this.deviceId,
+            FromUTCDate: range.from,
+            ToUTCDate: range.to,
+            PageIndex: pageIndex,
+          });
       // The slot is held while the request is on the wire, not while its page is parsed.
       const page = await this.pipeline.callBytes(request, (body) => this.readPage(body, pageIndex), { signal, slot });
       const previous = pages[pages.length - 1];

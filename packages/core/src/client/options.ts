@@ -39,6 +39,12 @@ export interface CarbonTrackClientOptions {
    * default). Meanwhile calls fail at once with the same `AuthenticationError`, no request made.
    */
   signInCooldown?: SignInCooldown | undefined;
+  /**
+   * `'auto'`: when `baseUrl` is an embedding proxy (`@carbontrack/proxy`) that announces its
+   * cache-friendly GET read path (`GET {base}/v1`), fetch measurement pages through it, so a CDN in
+   * front can cache them. Default `'off'`: the API's own POST. The widgets' provider uses `'auto'`.
+   */
+  proxyReads?: 'auto' | 'off' | undefined;
   /** With `credentials`: called once per refused sign-in, never with the password (for a log line). */
   onSignInRefused?: ((refusal: SignInRefusal) => void) | undefined;
 }

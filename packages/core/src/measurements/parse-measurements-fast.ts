@@ -1,4 +1,4 @@
-import { parseFormattedNumberAt } from '@carbontrack/api';
+import { parseFormattedNumberBytes, scanFormattedNumber } from '@carbontrack/api';
 import { MEASUREMENT_FIELD_NAMES, type MeasurementField } from './fields.js';
 import { type ResolvedParseOptions, resolveParseOptions } from './parse-options.js';
 import { parseRecordDateTimeBytes } from './parse-record-date-time.js';
@@ -7,22 +7,11 @@ import type { MeasurementSeries, ParseIssue } from './series.js';
 const QUOTE = 34;
 const BACKSLASH = 92;
 const COMMA = 44;
-const DOT = 46;
-const MINUS = 45;
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
 const CLOSE_BRACE = 125;
 const CLOSE_BRACKET = 93;
 const OPEN_BRACKET = 91;
 const LOWER_N = 110;
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const FIELD_COUNT = MEASUREMENT_FIELD_NAMES.length;
-
-/** Same table as in @carbontrack/api's parse-number.ts; duplicated so the hot loop reads a module-local constant. */
-const POW10 = [
-  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
-  1e21, 1e22,
-];
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const PAGE_PREFIX = encode('{"Measurements":[');
@@ -107,13 +96,26 @@ export function parseMeasurementsFast(
   let idUsed = 0;
   const idEnds: number[] = [];
   const issues: ParseIssue[] = [];
-  // The last few unusual values seen (feeds repeat theirs: "N/A" in every unused channel), so
-  // each is decoded and parsed once: where its bytes are, its text, its number.
+  // The text of the last few unusable values (feeds repeat theirs: "N/A" in every unused
+  // channel), so each is decoded once a page: where its bytes are, and its text.
   const seenStart = new Int32Array(8).fill(-1);
   const seenLength = new Int32Array(8);
-  const seenText: string[] = new Array<string>(8);
-  const seenValue = new Float64Array(8);
+  const seenValue: string[] = new Array<string>(8);
   let seenNext = 0;
+  const seenText = (bytes: Uint8Array, start: number, end: number): string => {
+    const length = end - start;
+    for (let k = 0; k < 8; k++) {
+      const at = seenStart[k] as number;
+      if (at >= 0 && seenLength[k] === length && sameBytes(bytes, start, at, length)) return seenValue[k] as string;
+    }
+    const value = text(bytes, start, end);
+    seenStart[seenNext] = start;
+    seenLength[seenNext] = length;
+    seenValue[seenNext] = value;
+    seenNext = (seenNext + 1) & 7;
+    return value;
+  };
+  const stop = new Int32Array(1);
   let deviceId: string | null = null;
   let deviceStart = -1;
   let deviceLength = 0;
@@ -197,103 +199,39 @@ export function parseMeasurementsFast(
         for (let k = 0; k < tokenLength; k++) if (bytes[pos + k] !== token[k]) return null;
         pos += tokenLength;
         const column = cols[f] as Float64Array;
-        let c = bytes[pos] as number;
+        const c = bytes[pos] as number;
         if (c === QUOTE) {
           start = pos + 1;
-          let i = start;
-          c = bytes[i] as number;
-          if (c === QUOTE && emptyIsZero) {
+          if (bytes[start] === QUOTE && emptyIsZero) {
             // "" is what .NET's `#.##` prints for zero.
             column[row] = 0;
-            pos = i + 1;
+            pos = start + 1;
             continue;
           }
-          const negative = c === MINUS;
-          if (negative) c = bytes[++i] as number;
-          const digitsStart = i;
-          let digits = 0;
-          while (c >= DIGIT_0 && c <= DIGIT_9) {
-            digits = digits * 10 + (c - DIGIT_0);
-            c = bytes[++i] as number;
+          // The wire's one number grammar, run on the bytes where they lie (api's parse-number.ts):
+          // a value is good when it stops at its closing quote.
+          const exponent = exponents[f] as number;
+          const scanned = scanFormattedNumber(bytes, start, n, exponent, stop);
+          if (bytes[stop[0] as number] === QUOTE && Number.isFinite(scanned)) {
+            column[row] = scanned;
+            pos = (stop[0] as number) + 1;
+            continue;
           }
-          const leading = i - digitsStart;
-          // No integer digits is fine before a fraction: `#.##` prints 0.5 as ".5".
-          let ok = leading > 0 || c === DOT;
-          if (ok && c === COMMA) {
-            if (leading > 3) ok = false;
-            while (ok && c === COMMA) {
-              const c1 = bytes[i + 1] as number;
-              const c2 = bytes[i + 2] as number;
-              const c3 = bytes[i + 3] as number;
-              if (c1 >= DIGIT_0 && c1 <= DIGIT_9 && c2 >= DIGIT_0 && c2 <= DIGIT_9 && c3 >= DIGIT_0 && c3 <= DIGIT_9) {
-                digits = digits * 1000 + (c1 - DIGIT_0) * 100 + (c2 - DIGIT_0) * 10 + (c3 - DIGIT_0);
-                i += 4;
-                c = bytes[i] as number;
-              } else {
-                ok = false;
-              }
-            }
-          }
-          let decimals = 0;
-          if (ok && c === DOT) {
-            c = bytes[++i] as number;
-            const fractionStart = i;
-            while (c >= DIGIT_0 && c <= DIGIT_9) {
-              digits = digits * 10 + (c - DIGIT_0);
-              c = bytes[++i] as number;
-            }
-            decimals = i - fractionStart;
-            if (decimals === 0) ok = false;
-          }
-          // Scaled by 10^exponent (kW read as W) by moving the decimal point: one rounding.
-          const shift = decimals - (exponents[f] as number);
-          if (ok && c === QUOTE && digits <= MAX_SAFE && shift <= 22 && shift >= -22) {
-            const magnitude =
-              shift === 0 ? digits : shift > 0 ? digits / (POW10[shift] as number) : digits * (POW10[-shift] as number);
-            column[row] = negative ? -magnitude : magnitude;
-            pos = i + 1;
+          q = closingQuote(bytes, start, false);
+          if (q < 0) return null;
+          const value = q === start ? Number.NaN : parseFormattedNumberBytes(bytes, start, q, exponent);
+          if (Number.isFinite(value)) {
+            column[row] = value;
           } else {
-            // Unusual or invalid: the shared parser decides, on the same characters.
-            q = closingQuote(bytes, start, false);
-            if (q < 0) return null;
-            const length = q - start;
-            let slot = -1;
-            for (let k = 0; k < 8; k++) {
-              const at = seenStart[k] as number;
-              if (at >= 0 && seenLength[k] === length && sameBytes(bytes, start, at, length)) {
-                slot = k;
-                break;
-              }
-            }
-            let raw: string;
-            let value: number;
-            if (slot >= 0 && exponents[f] === 0) {
-              raw = seenText[slot] as string;
-              value = seenValue[slot] as number;
-            } else {
-              raw = text(bytes, start, q);
-              value = parseFormattedNumberAt(raw, 0, raw.length, exponents[f]);
-              if (exponents[f] === 0) {
-                seenStart[seenNext] = start;
-                seenLength[seenNext] = length;
-                seenText[seenNext] = raw;
-                seenValue[seenNext] = value;
-                seenNext = (seenNext + 1) & 7;
-              }
-            }
-            if (Number.isFinite(value)) {
-              column[row] = value;
-            } else {
-              column[row] = Number.NaN;
-              issues.push({
-                row,
-                field: MEASUREMENT_FIELD_NAMES[f] as MeasurementField,
-                value: raw,
-                reason: q === start ? 'empty' : Number.isNaN(value) ? 'not-a-number' : 'out-of-range',
-              });
-            }
-            pos = q + 1;
+            column[row] = Number.NaN;
+            issues.push({
+              row,
+              field: MEASUREMENT_FIELD_NAMES[f] as MeasurementField,
+              value: seenText(bytes, start, q),
+              reason: q === start ? 'empty' : Number.isNaN(value) ? 'not-a-number' : 'out-of-range',
+            });
           }
+          pos = q + 1;
         } else if (c === LOWER_N && startsWith(bytes, pos, NULL)) {
           column[row] = Number.NaN;
           issues.push({ row, field: MEASUREMENT_FIELD_NAMES[f] as MeasurementField, value: null, reason: 'null' });
