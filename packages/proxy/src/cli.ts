@@ -3,7 +3,7 @@
 // environment so that the account's password never appears in argv (visible to every process
 // of the machine). One JSON line per answer and per event on stdout. Bad settings exit with 2.
 import { parseArgs } from 'node:util';
-import type { TrustProxy } from './client-address.js';
+import { EnvironmentError, proxyOptionsFromEnv } from './env-options.js';
 import { serveProxy } from './node.js';
 import type { ProxyOptions } from './proxy-options.js';
 
@@ -24,8 +24,6 @@ Environment:
   PORT                            port when --port is not given (default 8788)
 `;
 
-class UsageError extends Error {}
-
 function main(): void {
   let values: { port?: string; host?: string; help?: boolean };
   try {
@@ -44,9 +42,14 @@ function main(): void {
   }
   let options: ProxyOptions & { port: number; host: string };
   try {
-    options = optionsFrom(process.env, values);
+    options = {
+      ...proxyOptionsFromEnv(process.env),
+      port: portFrom(values.port ?? process.env.PORT),
+      host: values.host ?? '127.0.0.1',
+      log: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
+    };
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof EnvironmentError) {
       fail(error.message);
       return;
     }
@@ -68,60 +71,11 @@ function main(): void {
   );
 }
 
-function optionsFrom(
-  env: NodeJS.ProcessEnv,
-  flags: { port?: string; host?: string },
-): ProxyOptions & { port: number; host: string } {
-  const upstream = required(env, 'CARBONTRACK_UPSTREAM');
-  const username = required(env, 'CARBONTRACK_USERNAME');
-  const password = required(env, 'CARBONTRACK_PASSWORD');
-  const ttlMs = wholeNumber(env, 'CARBONTRACK_CACHE_TTL_MS', 15_000);
-  return {
-    upstream,
-    credentials: { username, password },
-    port: wholeNumber({ PORT: flags.port ?? env.PORT }, 'PORT', 8788),
-    host: flags.host ?? '127.0.0.1',
-    publicOrigins: list(env.CARBONTRACK_PUBLIC_ORIGINS),
-    allowedOrigins: list(env.CARBONTRACK_ALLOWED_ORIGINS) ?? [],
-    trustProxy: trustProxy(env.CARBONTRACK_TRUST_PROXY),
-    deadlineMs: wholeNumber(env, 'CARBONTRACK_DEADLINE_MS', 10_000),
-    rateLimitPerMinute: wholeNumber(env, 'CARBONTRACK_RATE_LIMIT', 600),
-    cache:
-      ttlMs === 0
-        ? false
-        : {
-            ttlMs,
-            maxBytes: wholeNumber(env, 'CARBONTRACK_CACHE_MAX_BYTES', 32 * 1024 * 1024),
-            staleIfErrorMs: wholeNumber(env, 'CARBONTRACK_STALE_IF_ERROR_MS', 300_000),
-          },
-    log: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
-  };
-}
-
-function required(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name];
-  if (!value) throw new UsageError(`${name} must be set`);
-  return value;
-}
-
-function wholeNumber(env: Record<string, string | undefined>, name: string, fallback: number): number {
-  const value = env[name];
-  if (value === undefined || value === '') return fallback;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, got ${value}`);
-  return Number(value);
-}
-
-function list(value: string | undefined): string[] | undefined {
-  const items = (value ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return items.length > 0 ? items : undefined;
-}
-
-function trustProxy(value: string | undefined): TrustProxy | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : list(value);
+function portFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return 8788;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new EnvironmentError(`PORT must be 0..65535, got ${value}`);
+  return port;
 }
 
 function fail(message: string): void {

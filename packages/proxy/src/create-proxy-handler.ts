@@ -13,6 +13,7 @@ import { ClientRateLimiter } from './client-rate-limiter.js';
 import { READ_PATH_CAPABILITIES, readPathRequest } from './get-read-path.js';
 import { checkOrigin } from './origin-policy.js';
 import { errorBody } from './proxy-error-body.js';
+import { ProxyMetrics } from './proxy-metrics.js';
 import type { ProxyHandler, ProxyLogEntry, ProxyOptions, ProxyRequestInfo } from './proxy-options.js';
 import { isProxyRoute, PROXY_ROUTES, type ProxyRoute } from './proxy-routes.js';
 import { readInput } from './request-input.js';
@@ -67,11 +68,17 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       : undefined;
   const limiter = new ClientRateLimiter(options.rateLimitPerMinute ?? 600);
   const log = (entry: ProxyLogEntry) => options.log?.(entry);
+  const metrics = new ProxyMetrics();
+  const upstreamFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const tokens: string[] = [];
   const client = createCarbonTrackClient({
     baseUrl: options.upstream,
     ...(options.tokenProvider ? { tokenProvider: options.tokenProvider } : { credentials: options.credentials }),
-    fetch: options.fetch,
+    // Counted for /metrics: every request to the API, retries and sign-ins included.
+    fetch: (request) => {
+      metrics.upstreamRequest();
+      return upstreamFetch(request);
+    },
     timeoutMs: options.timeoutMs,
     // A 429 goes to the browser with its Retry-After: sleeping through it holds the browser.
     retry: { retryStatuses: DEFAULT_RETRY_STATUSES.filter((s) => s !== 429), ...options.retry },
@@ -156,6 +163,17 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     url: URL,
     info: ProxyRequestInfo,
   ): Promise<{ response: Response; cache?: CacheState }> {
+    const local =
+      basePath && url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : url.pathname;
+    // For the load balancer and the monitoring, before the origin and Host rules: a health check
+    // comes with whatever Host the balancer uses. No rate limit, no upstream.
+    if (request.method === 'GET' && (local === '/healthz' || local === '/metrics')) {
+      const body = local === '/healthz' ? '{"status":"ok"}' : metrics.text();
+      const type = local === '/healthz' ? JSON_TYPE : 'text/plain; version=0.0.4; charset=utf-8';
+      return {
+        response: new Response(body, { status: 200, headers: { 'Content-Type': type, 'Cache-Control': 'no-store' } }),
+      };
+    }
     const origin = checkOrigin(request.headers.get('Origin'), url, allowedOrigins, publicOrigins);
     if (!origin.ok) return { response: json(failure(origin.status, origin.message), {}) };
     const cors: Record<string, string> = origin.allowOrigin
@@ -285,6 +303,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       // Whatever went wrong, the browser gets the API's error shape and the log gets a line.
       response = json(failure(400, 'The request could not be read.'), {});
     }
+    metrics.answered(response.status, cacheState);
     log({
       kind: 'access',
       method: request.method,

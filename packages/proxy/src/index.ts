@@ -6,6 +6,7 @@
 
 export type { TrustProxy } from './client-address.js';
 export { createProxyHandler } from './create-proxy-handler.js';
+export { EnvironmentError, type ProxyEnvironment, proxyOptionsFromEnv } from './env-options.js';
 export type {
   ProxyAccessLogEntry,
   ProxyCacheOptions,

@@ -305,3 +305,40 @@ describe('the proxy in production (its own process)', () => {
     }
   });
 });
+
+describe('operations endpoints', () => {
+  const upstream = new Upstream();
+  beforeAll(() => upstream.start());
+  afterAll(() => upstream.close());
+
+  it('GET /healthz answers whatever the Host; GET /metrics counts answers, cache results and upstream requests', async () => {
+    const port = await freePort();
+    const proxy = await startProxy(
+      { CARBONTRACK_UPSTREAM: upstream.url, CARBONTRACK_PUBLIC_ORIGINS: `http://127.0.0.1:${port}` },
+      port,
+    );
+    try {
+      const health = await send(proxy, '/healthz', { headers: { Host: '10.1.2.3:8788' } });
+      expect(health.status).toBe(200);
+      expect(JSON.parse(health.text)).toEqual({ status: 'ok' });
+      const host = { Host: `127.0.0.1:${port}` };
+      const before = upstream.count('/ctapi/Measurement');
+      await postMeasurement(proxy, host);
+      await postMeasurement(proxy, host);
+      await send(proxy, '/ctapi/Nothing', { headers: host });
+      const metrics = await send(proxy, '/metrics', { headers: host });
+      expect(metrics.status).toBe(200);
+      expect(metrics.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+      const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(metrics.text)?.[1]);
+      expect(value('carbontrack_proxy_cache_total\\{result="miss"\\}')).toBe(1);
+      expect(value('carbontrack_proxy_cache_total\\{result="hit"\\}')).toBe(1);
+      expect(value('carbontrack_proxy_refusals_total')).toBe(1);
+      expect(value('carbontrack_proxy_answers_total\\{status="200"\\}')).toBe(3);
+      // One sign-in and one measurement page went upstream.
+      expect(upstream.count('/ctapi/Measurement')).toBe(before + 1);
+      expect(value('carbontrack_proxy_upstream_requests_total')).toBe(2);
+    } finally {
+      await proxy.stop();
+    }
+  });
+});
