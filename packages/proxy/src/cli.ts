@@ -21,6 +21,7 @@ Environment:
   CARBONTRACK_CACHE_MAX_BYTES     most bytes of answers kept (default 33554432)
   CARBONTRACK_STALE_IF_ERROR_MS   how long past its TTL a good answer may stand in for a failed upstream (default 300000)
   CARBONTRACK_RATE_LIMIT          requests per client per minute (default 600; 0 = off)
+  CARBONTRACK_REDIS_URL           a Redis several instances share (cache, in-flight fetches, rate budgets), e.g. redis://127.0.0.1:6379
   PORT                            port when --port is not given (default 8788)
 `;
 
@@ -55,7 +56,11 @@ function main(): void {
     }
     throw error;
   }
-  serveProxy(options).then(
+  const redisUrl = process.env.CARBONTRACK_REDIS_URL;
+  const withStore = redisUrl
+    ? import('./redis-store.js').then(({ redisStore }) => ({ ...options, store: redisStore(redisUrl) }))
+    : Promise.resolve(options);
+  withStore.then(serveProxy).then(
     (running) => {
       process.stdout.write(
         `${JSON.stringify({ kind: 'event', event: 'listening', message: `carbonTRACK proxy listening on ${running.url}`, url: running.url })}\n`,

@@ -11,6 +11,7 @@ import {
 import { clientAddress } from './client-address.js';
 import { ClientRateLimiter } from './client-rate-limiter.js';
 import { READ_PATH_CAPABILITIES, readPathRequest } from './get-read-path.js';
+import { guardStore } from './guarded-store.js';
 import { checkOrigin } from './origin-policy.js';
 import { errorBody } from './proxy-error-body.js';
 import { ProxyMetrics } from './proxy-metrics.js';
@@ -66,8 +67,11 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
           maxBytes: cacheOptions.maxBytes ?? 32 * 1024 * 1024,
         })
       : undefined;
-  const limiter = new ClientRateLimiter(options.rateLimitPerMinute ?? 600);
+  const perMinute = options.rateLimitPerMinute ?? 600;
+  const limiter = new ClientRateLimiter(perMinute);
   const log = (entry: ProxyLogEntry) => options.log?.(entry);
+  const shared = options.store ? guardStore(options.store, log) : undefined;
+  const staleIfErrorMs = cacheOptions ? (cacheOptions.staleIfErrorMs ?? 300_000) : 0;
   const metrics = new ProxyMetrics();
   const upstreamFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const tokens: string[] = [];
@@ -214,7 +218,10 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       };
     }
 
-    const waitMs = limiter.take(clientAddress(request.headers, info.clientAddress, options.trustProxy));
+    const client = clientAddress(request.headers, info.clientAddress, options.trustProxy);
+    // One budget per client across instances when they share a store; this instance's own otherwise.
+    const sharedWait = shared && perMinute > 0 ? await shared.take(client, perMinute) : -1;
+    const waitMs = sharedWait >= 0 ? sharedWait : limiter.take(client);
     if (waitMs > 0) {
       return {
         response: json(failure(429, 'Too many requests.'), {
@@ -241,6 +248,37 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     return serve(route, input, key, cors, request.headers.get('If-None-Match'));
   }
 
+  /**
+   * An answer through the shared store: one another instance stored within the TTL, else this
+   * instance fetches it if it claims the fetch, else it waits (up to the deadline) for the
+   * instance that did. Identical queries of this instance already share this call.
+   */
+  async function loadShared(key: string, load: () => Promise<CachedResponse>): Promise<CachedResponse> {
+    if (!shared) return load();
+    const isFresh = (entry: CachedResponse | undefined | null): entry is CachedResponse =>
+      !!entry && Date.now() - entry.storedAt < ttlMs;
+    const stored = await shared.get(key);
+    if (isFresh(stored)) return stored;
+    if (await shared.claim(key, deadlineMs)) {
+      try {
+        const entry = await load();
+        if (entry.status === 200) await shared.set(key, entry, ttlMs + staleIfErrorMs);
+        return entry;
+      } finally {
+        await shared.release(key);
+      }
+    }
+    const until = Date.now() + deadlineMs;
+    while (Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const entry = await shared.get(key);
+      if (isFresh(entry)) return entry;
+      // The store went away: fetch alone rather than wait for an answer that cannot arrive.
+      if (entry === null) break;
+    }
+    return load();
+  }
+
   /** One query's answer: from the cache, or fetched (shared with identical queries in flight). */
   async function serve(
     route: ProxyRoute,
@@ -250,7 +288,9 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     ifNoneMatchHeader: string | null,
   ): Promise<{ response: Response; cache?: CacheState }> {
     const load = () => forward(route, input, AbortSignal.timeout(deadlineMs));
-    const { entry, hit } = cache ? await cache.getOrLoad(key, load) : { entry: await load(), hit: false };
+    const { entry, hit } = cache
+      ? await cache.getOrLoad(key, shared ? () => loadShared(key, load) : load)
+      : { entry: await load(), hit: false };
     const maxAge = Math.floor(ttlMs / 1000);
     if (entry.status !== 200) {
       // A good answer of the same query may stand in for a failed upstream, marked as such.

@@ -17,3 +17,4 @@ export type {
   ProxyRequestInfo,
 } from './proxy-options.js';
 export { PROXY_ROUTES, type ProxyRoute } from './proxy-routes.js';
+export type { SharedStore } from './shared-store.js';

@@ -1,5 +1,6 @@
 import type { CarbonTrackCredentials, FetchLike, RetryOptions, SignInCooldown } from '@carbontrack/core';
 import type { TrustProxy } from './client-address.js';
+import type { SharedStore } from './shared-store.js';
 
 /** One line of the proxy's log: an answer it gave, or an event worth an operator's eye. */
 export type ProxyLogEntry = ProxyAccessLogEntry | ProxyEventLogEntry;
@@ -24,8 +25,12 @@ export interface ProxyAccessLogEntry {
 export interface ProxyEventLogEntry {
   /** Which kind of line. */
   kind: 'event';
-  /** `upstream-sign-in-refused`: the API refused the proxy's account; no sign-in is tried until the cool-down ends. */
-  event: 'upstream-sign-in-refused';
+  /**
+   * `upstream-sign-in-refused`: the API refused the proxy's account; no sign-in is tried until the
+   * cool-down ends. `shared-store-unavailable` / `shared-store-recovered`: the shared store
+   * (Redis) failed and this instance serves from its own memory, or it is back.
+   */
+  event: 'upstream-sign-in-refused' | 'shared-store-unavailable' | 'shared-store-recovered';
   /** A sentence for the log (never a password or token). */
   message: string;
 }
@@ -56,6 +61,12 @@ export interface ProxyOptions {
   trustProxy?: TrustProxy | undefined;
   /** Longest a browser waits for one answer, all upstream retries included, in ms (default 10 000; then 504). */
   deadlineMs?: number | undefined;
+  /**
+   * What several instances share: answers, in-flight fetches and rate budgets (`redisStore` from
+   * `@carbontrack/proxy/redis`). Default: this instance's memory only. When the store fails the
+   * instance falls back to its memory, logs once, and keeps serving.
+   */
+  store?: SharedStore | undefined;
   /** Response cache for the read endpoints, or false to turn it off. */
   cache?: ProxyCacheOptions | false | undefined;
   /** Path prefix the proxy is mounted under, e.g. `/ct`; stripped before routing. */

@@ -1,6 +1,6 @@
 import { createCarbonTrackCalls, type PowerUnit } from '@carbontrack/core';
 import { LiveDataHub } from '@carbontrack/core/live';
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { liveHubContext, providerTimeZoneContext } from '../shared/context.js';
@@ -43,16 +43,19 @@ export class CtProvider extends LitElement {
    * IANA time zone for every widget inside that sets none of its own. Default: each widget uses
    * its device's own zone (from the device's coordinates), else the browser's.
    */
-  @provide({ context: providerTimeZoneContext })
   @property({ attribute: 'time-zone' })
   timeZone = '';
 
   /** The shared data hub, undefined without `base-url`. */
-  @provide({ context: liveHubContext })
   @state()
   hub: LiveDataHub | undefined;
 
+  // What descendants receive (the controllers, not @provide: the same library, fewer bytes).
+  private readonly hubContext = new ContextProvider(this, { context: liveHubContext, initialValue: undefined });
+  private readonly zoneContext = new ContextProvider(this, { context: providerTimeZoneContext, initialValue: '' });
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('timeZone')) this.zoneContext.setValue(this.timeZone);
     if (
       changed.has('baseUrl') ||
       changed.has('tokenProvider') ||
@@ -72,6 +75,7 @@ export class CtProvider extends LitElement {
     super.disconnectedCallback();
     this.hub?.dispose();
     this.hub = undefined;
+    this.hubContext.setValue(undefined);
   }
 
   private connectHub(): void {
@@ -90,6 +94,7 @@ export class CtProvider extends LitElement {
       retry: { maxAttempts: 2, maxDelayMs: 2_000, maxRetryAfterMs: 5_000 },
     });
     this.hub = new LiveDataHub(client);
+    this.hubContext.setValue(this.hub);
   }
 
   // An attribute like timeout-ms="soon" reads as NaN: say so and keep the default rather than fail every widget.

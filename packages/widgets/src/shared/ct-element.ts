@@ -1,5 +1,5 @@
 import type { LiveDataHub, LiveState } from '@carbontrack/core/live';
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type AttributeProblem, describeProblem, problem, warnOnce } from './attribute-check.js';
@@ -21,14 +21,32 @@ export class CtElement extends LitElement {
   @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 60;
 
   /** Data access from the nearest `<ct-provider>`. */
-  @consume({ context: liveHubContext, subscribe: true })
   @state()
   hub: LiveDataHub | undefined;
 
   /** The `time-zone` of the nearest `<ct-provider>`, if it sets one. */
-  @consume({ context: providerTimeZoneContext, subscribe: true })
   @state()
   providerTimeZone: string | undefined;
+
+  constructor() {
+    super();
+    // The controllers (they register themselves with this element), not @consume: the same
+    // library, fewer bytes in the bundle.
+    void new ContextConsumer(this, {
+      context: liveHubContext,
+      subscribe: true,
+      callback: (hub) => {
+        this.hub = hub;
+      },
+    });
+    void new ContextConsumer(this, {
+      context: providerTimeZoneContext,
+      subscribe: true,
+      callback: (zone) => {
+        this.providerTimeZone = zone;
+      },
+    });
+  }
 
   /** What is wrong with the attributes, as of the last update (see {@link checkAttributes}). */
   protected problems: AttributeProblem[] = [];

@@ -6,7 +6,7 @@ import {
 } from '@carbontrack/core';
 import { isRangePreset, RANGE_PRESETS, type RangedSeries, seriesResource } from '@carbontrack/core/live';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type uPlot from 'uplot';
 import { type AttributeProblem, problem } from '../shared/attribute-check.js';
 import { CtElement } from '../shared/ct-element.js';
@@ -126,8 +126,13 @@ export class CtUsageChart extends CtElement {
   @state() private hover: HoverPoint | null = null;
   @state() private legendFocus = 0;
 
-  @query('.plot-mount') private mountEl!: HTMLElement | null;
-  @query('.probe') private probeEl!: HTMLElement | null;
+  private get mountEl(): HTMLElement | null {
+    return this.renderRoot.querySelector('.plot-mount');
+  }
+
+  private get probeEl(): HTMLElement | null {
+    return this.renderRoot.querySelector('.probe');
+  }
 
   private readonly zones = new TimeZoneController(this);
   private readonly data = new LiveController<RangedSeries>(this, () => {

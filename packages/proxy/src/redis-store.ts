@@ -1,0 +1,58 @@
+/**
+ * `@carbontrack/proxy/redis`: the proxy's {@link SharedStore} on Redis (through ioredis), for
+ * several instances behind a load balancer: one upstream request per query and TTL across all of
+ * them, and one rate budget per client. Node only.
+ * @packageDocumentation
+ */
+import { Redis } from 'ioredis';
+import type { CachedResponse } from './response-cache.js';
+import type { SharedStore } from './shared-store.js';
+
+/** Settings of {@link redisStore}. */
+export interface RedisStoreOptions {
+  /** Prefix of every key (default `ct-proxy:`), so several proxies can share one Redis. */
+  prefix?: string | undefined;
+}
+
+/**
+ * A shared store on the Redis at `url` (e.g. `redis://127.0.0.1:6379`). Commands fail at once
+ * while Redis is unreachable (no offline queue), so the proxy falls back to its memory without
+ * waiting; the connection is retried every second in the background.
+ */
+export function redisStore(url: string, options: RedisStoreOptions = {}): SharedStore & { close(): Promise<void> } {
+  const prefix = options.prefix ?? 'ct-proxy:';
+  const redis = new Redis(url, {
+    lazyConnect: false,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1_000,
+    retryStrategy: () => 1_000,
+  });
+  // Failures reach the proxy through the commands; the client's own error events are not news.
+  redis.on('error', () => {});
+  return {
+    async get(key) {
+      const text = await redis.get(`${prefix}c:${key}`);
+      return text === null ? undefined : (JSON.parse(text) as CachedResponse);
+    },
+    async set(key, entry, keepMs) {
+      await redis.set(`${prefix}c:${key}`, JSON.stringify(entry), 'PX', Math.max(1, Math.round(keepMs)));
+    },
+    async claim(key, ms) {
+      return (await redis.set(`${prefix}l:${key}`, '1', 'PX', Math.max(1, Math.round(ms)), 'NX')) === 'OK';
+    },
+    async release(key) {
+      await redis.del(`${prefix}l:${key}`);
+    },
+    async take(client, perMinute) {
+      const now = Date.now();
+      const window = Math.floor(now / 60_000);
+      const counter = `${prefix}r:${client}:${window}`;
+      const [[, count]] = (await redis.multi().incr(counter).pexpire(counter, 60_000).exec()) as [[unknown, number]];
+      return count > perMinute ? (window + 1) * 60_000 - now : 0;
+    },
+    async close() {
+      redis.disconnect();
+    },
+  };
+}
