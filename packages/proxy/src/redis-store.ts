@@ -45,11 +45,18 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): Shared
       await redis.del(`${prefix}l:${key}`);
     },
     async take(client, perMinute) {
+      // A sliding window: this minute's count plus the share of last minute's still in the last
+      // 60 s, so a budget does not refill all at once when the minute turns.
       const now = Date.now();
       const window = Math.floor(now / 60_000);
-      const counter = `${prefix}r:${client}:${window}`;
-      const [[, count]] = (await redis.multi().incr(counter).pexpire(counter, 60_000).exec()) as [[unknown, number]];
-      return count > perMinute ? (window + 1) * 60_000 - now : 0;
+      const current = `${prefix}r:${client}:${window}`;
+      const previous = `${prefix}r:${client}:${window - 1}`;
+      const replies = (await redis.multi().incr(current).pexpire(current, 120_000).get(previous).exec()) ?? [];
+      const count = Number(replies[0]?.[1] ?? 0);
+      const before = Number(replies[2]?.[1] ?? 0);
+      const elapsed = (now % 60_000) / 60_000;
+      const estimate = before * (1 - elapsed) + count;
+      return estimate > perMinute ? Math.ceil((1 - elapsed) * 60_000) : 0;
     },
     async close() {
       redis.disconnect();
