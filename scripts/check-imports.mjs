@@ -15,6 +15,8 @@ export const LAYERS = {
   'packages/simulator': { name: '@carbontrack/simulator', may: ['@carbontrack/api'] },
   'packages/proxy': { name: '@carbontrack/proxy', may: ['@carbontrack/core'] },
   'packages/widgets': { name: '@carbontrack/widgets', may: ['@carbontrack/core'] },
+  'packages/react': { name: '@carbontrack/react', may: ['@carbontrack/widgets'] },
+  'examples/react': { name: '@carbontrack/example-react', may: ['@carbontrack/react'] },
   'packages/vscode-ext': {
     name: 'carbontrack',
     may: ['@carbontrack/core', '@carbontrack/widgets', '@carbontrack/simulator'],

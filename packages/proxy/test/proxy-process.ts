@@ -40,8 +40,13 @@ export async function startProxy(env: Record<string, string>, knownPort?: number
     stdout: () => raw,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        // A process that does not stop on SIGTERM within 3 s is killed: a test must not hang on it.
+        const force = setTimeout(() => child.kill('SIGKILL'), 3_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

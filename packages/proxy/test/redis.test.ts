@@ -34,7 +34,8 @@ async function startRedis(): Promise<RunningRedis> {
     url: `redis://127.0.0.1:${port}`,
     kill: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Killed by a signal, a process has no exit code: its signal says it is gone.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGKILL');
       }),
@@ -102,7 +103,7 @@ describe('three proxies sharing one Redis', () => {
     await Promise.all(proxies.map((p) => p.stop()));
     await redis?.kill();
     await simulator?.close();
-  });
+  }, 30_000);
 
   const measurementCount = () => simulator.simulator.stats.routes['POST /ctapi/Measurement'] ?? 0;
   const ask = (body: string, headers: Record<string, string> = {}) =>
@@ -183,7 +184,7 @@ describe('one rate budget across instances', () => {
     await Promise.all(proxies.map((p) => p.stop()));
     await redis?.kill();
     await simulator?.close();
-  });
+  }, 30_000);
 
   it('a client over its budget on one instance is refused on the others; another client is not', async () => {
     const get = (client: string) =>
