@@ -17,6 +17,7 @@ export const LAYERS = {
   'packages/widgets': { name: '@carbontrack/widgets', may: ['@carbontrack/core'] },
   'packages/react': { name: '@carbontrack/react', may: ['@carbontrack/widgets'] },
   'examples/react': { name: '@carbontrack/example-react', may: ['@carbontrack/react'] },
+  'examples/vue': { name: '@carbontrack/example-vue', may: ['@carbontrack/widgets'] },
   'packages/vscode-ext': {
     name: 'carbontrack',
     may: ['@carbontrack/core', '@carbontrack/widgets', '@carbontrack/simulator'],

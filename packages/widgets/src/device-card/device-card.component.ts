@@ -39,9 +39,9 @@ import styles from './device-card.styles.js';
  * @cssproperty --ct-radius - Corner radius.
  * @cssproperty --ct-spacing - Inner padding.
  *
- * @event {CtLoadEvent} ct-load - Fresh data arrived (once per resource and fetch).
- * @event {CtReadyEvent} ct-ready - The card shows its first data (once per element).
- * @event {CtErrorEvent} ct-error - A fetch failed; the card shows the message and a retry button.
+ * @event {CtLoadDetail} ct-load - Fresh data arrived (once per resource and fetch).
+ * @event {CtReadyDetail} ct-ready - The card shows its first data (once per element).
+ * @event {CtErrorDetail} ct-error - A fetch failed; the card shows the message and a retry button.
  *
  * @customElement ct-device-card
  */

@@ -45,9 +45,9 @@ const PERIOD_LABELS: Record<EnergyPeriod, string> = {
  * @cssproperty --ct-radius - Corner radius.
  * @cssproperty --ct-spacing - Inner padding.
  *
- * @event {CtLoadEvent} ct-load - Fresh data arrived.
- * @event {CtReadyEvent} ct-ready - The summary shows its first data (once per element).
- * @event {CtErrorEvent} ct-error - A fetch failed; the widget shows the message and a retry button.
+ * @event {CtLoadDetail} ct-load - Fresh data arrived.
+ * @event {CtReadyDetail} ct-ready - The summary shows its first data (once per element).
+ * @event {CtErrorDetail} ct-error - A fetch failed; the widget shows the message and a retry button.
  *
  * @customElement ct-energy-summary
  */

@@ -51,9 +51,9 @@ export { type PowerFlowLink, powerFlows } from './power-flows.js';
  * @cssproperty --ct-radius - Corner radius.
  * @cssproperty --ct-spacing - Inner padding.
  *
- * @event {CtLoadEvent} ct-load - Fresh data arrived (once per resource and fetch).
- * @event {CtReadyEvent} ct-ready - The diagram shows its first reading (once per element).
- * @event {CtErrorEvent} ct-error - A fetch failed; the widget shows the message and a retry button.
+ * @event {CtLoadDetail} ct-load - Fresh data arrived (once per resource and fetch).
+ * @event {CtReadyDetail} ct-ready - The diagram shows its first reading (once per element).
+ * @event {CtErrorDetail} ct-error - A fetch failed; the widget shows the message and a retry button.
  *
  * @customElement ct-power-flow
  */

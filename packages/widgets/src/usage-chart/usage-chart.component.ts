@@ -76,10 +76,10 @@ const DEFAULT_FIELDS = 'PowerUsage,Generating,PowerExported';
  * @cssproperty --ct-radius - Corner radius.
  * @cssproperty --ct-spacing - Inner padding.
  *
- * @event {CtLoadEvent} ct-load - Fresh data arrived.
- * @event {CtErrorEvent} ct-error - A fetch failed; the chart shows the message and a retry button.
- * @event {CtSelectEvent} ct-select - The user clicked a point: its time and the values of the shown series.
- * @event {CtReadyEvent} ct-ready - The chart shows its first data (once per element).
+ * @event {CtLoadDetail} ct-load - Fresh data arrived.
+ * @event {CtErrorDetail} ct-error - A fetch failed; the chart shows the message and a retry button.
+ * @event {CtSelectDetail} ct-select - The user clicked a point: its time and the values of the shown series.
+ * @event {CtReadyDetail} ct-ready - The chart shows its first data (once per element).
  *
  * @customElement ct-usage-chart
  */

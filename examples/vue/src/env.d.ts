@@ -1,0 +1,2 @@
+// The widgets' attributes, properties and events in Vue templates, generated from their manifest.
+/// <reference types="@carbontrack/widgets/vue" />
