@@ -49,7 +49,9 @@ const KNOWN = [];
 
 // @carbontrack/test-support is test code through and through: only tests import it.
 const isTest = (file) =>
-  /^packages\/test-support\/|(^|\/)test\/|\.test\.ts$|\.e2e\.(test\.)?ts$|\.bench\.ts$|\/bench\/|vitest(\.\w+)?\.config\.ts$/.test(file);
+  /^packages\/test-support\/|(^|\/)test\/|\.test\.ts$|\.e2e\.(test\.)?ts$|\.bench\.ts$|\/bench\/|vitest(\.\w+)?\.config\.ts$/.test(
+    file,
+  );
 
 function* sourceFiles(dir) {
   for (const entry of readdirSync(dir)) {
