@@ -58,7 +58,12 @@ function main(): void {
   }
   const redisUrl = process.env.CARBONTRACK_REDIS_URL;
   const withStore = redisUrl
-    ? import('./redis-store.js').then(({ redisStore }) => ({ ...options, store: redisStore(redisUrl) }))
+    ? import('./redis-store.js').then(async ({ redisStore }) => {
+        const store = redisStore(redisUrl);
+        // Connected before the first request, or after 3 s on memory (it connects in the background).
+        await Promise.race([store.ready, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+        return { ...options, store };
+      })
     : Promise.resolve(options);
   withStore.then(serveProxy).then(
     (running) => {

@@ -19,7 +19,10 @@ export interface RedisStoreOptions {
  * while Redis is unreachable (no offline queue), so the proxy falls back to its memory without
  * waiting; the connection is retried every second in the background.
  */
-export function redisStore(url: string, options: RedisStoreOptions = {}): SharedStore & { close(): Promise<void> } {
+export function redisStore(
+  url: string,
+  options: RedisStoreOptions = {},
+): SharedStore & { ready: Promise<void>; close(): Promise<void> } {
   const prefix = options.prefix ?? 'ct-proxy:';
   const redis = new Redis(url, {
     lazyConnect: false,
@@ -30,7 +33,10 @@ export function redisStore(url: string, options: RedisStoreOptions = {}): Shared
   });
   // Failures reach the proxy through the commands; the client's own error events are not news.
   redis.on('error', () => {});
+  const ready = new Promise<void>((resolve) => redis.once('ready', () => resolve()));
   return {
+    /** Resolves once connected: wait for it before serving, or the first requests fall back to memory. */
+    ready,
     async get(key) {
       const text = await redis.get(`${prefix}c:${key}`);
       return text === null ? undefined : (JSON.parse(text) as CachedResponse);
