@@ -22,10 +22,7 @@ export const LAYERS = {
     name: 'carbontrack',
     may: ['@carbontrack/core', '@carbontrack/widgets', '@carbontrack/simulator'],
   },
-  'packages/test-support': {
-    name: '@carbontrack/test-support',
-    may: ['@carbontrack/proxy', '@carbontrack/simulator'],
-  },
+  'packages/test-support': { name: '@carbontrack/test-support', may: [] },
   'apps/playground': {
     name: '@carbontrack/playground',
     may: ['@carbontrack/core', '@carbontrack/widgets', '@carbontrack/simulator', '@carbontrack/proxy'],

@@ -1,7 +1,7 @@
-/** A built web app served with the embedding proxy at /ct in front of an in-process simulator. */
-export function serveAppWithProxy(options: { root: string; seed?: number }): Promise<{
-  url: string;
-  /** An online device of the demo account. */
-  deviceId: string;
-  close(): Promise<void>;
-}>;
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A built web app on a free loopback port; `api(url)` handles /ct/ (built once the URL is known). */
+export function serveApp(options: {
+  root: string;
+  api: (url: string) => (req: IncomingMessage, res: ServerResponse) => unknown;
+}): Promise<{ url: string; close(): Promise<void> }>;

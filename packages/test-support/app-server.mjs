@@ -1,29 +1,23 @@
-// Serves a built web app (a folder) with the embedding proxy at /ct in front of an in-process
-// simulator, on 127.0.0.1 at a free port: how the framework examples' tests host what Vite built.
+// Serves a built web app (a folder) on 127.0.0.1 at a free port, with one more handler for /ct/
+// (the embedding proxy, which the caller builds once the app's URL is known): how the framework
+// examples' tests host what Vite built. Imports nothing of ours, so it has no place in a cycle.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
-import { createProxyHandler } from '@carbontrack/proxy';
-import { toNodeListener } from '@carbontrack/proxy/node';
-import { createSimulator } from '@carbontrack/simulator';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
 /**
- * @param {{ root: string, seed?: number }} options
- * @returns {Promise<{ url: string, deviceId: string, close(): Promise<void> }>}
+ * @param {{ root: string, api: (url: string) => (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => unknown }} options
+ * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
-export async function serveAppWithProxy({ root, seed = 1 }) {
-  const simulator = createSimulator({ seed });
-  const deviceId = simulator.world.devices.find(
-    (d) => d.distributorId === simulator.world.distributors[0]?.ID && d.offlineSinceMs === null,
-  )?.id;
-  /** @type {ReturnType<typeof toNodeListener> | undefined} */
-  let proxy;
+export async function serveApp({ root, api }) {
+  /** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => unknown) | undefined} */
+  let handleApi;
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/ct/')) {
-      void proxy?.(req, res);
+      void handleApi?.(req, res);
       return;
     }
     const file = join(root, path === '/' ? 'index.html' : path);
@@ -39,19 +33,9 @@ export async function serveAppWithProxy({ root, seed = 1 }) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  // The page's own origin is the proxy's public origin: known once the port is.
-  proxy = toNodeListener(
-    createProxyHandler({
-      upstream: 'http://simulator.local',
-      credentials: { username: 'demo', password: 'demo' },
-      fetch: simulator,
-      basePath: '/ct',
-      publicOrigins: [url],
-    }),
-  );
+  handleApi = api(url);
   return {
     url,
-    deviceId: /** @type {string} */ (deviceId),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -5,7 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveAppWithProxy } from '@carbontrack/test-support/app-server';
+import { createProxyHandler } from '@carbontrack/proxy';
+import { toNodeListener } from '@carbontrack/proxy/node';
+import { createSimulator } from '@carbontrack/simulator';
+import { serveApp } from '@carbontrack/test-support/app-server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@carbontrack/test-support/chromium';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
@@ -14,12 +17,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const example = new URL('../../../examples/react/', import.meta.url).pathname;
 
 describe('examples/react', () => {
-  let app: Awaited<ReturnType<typeof serveAppWithProxy>>;
+  let app: Awaited<ReturnType<typeof serveApp>>;
+  let deviceId: string;
 
   beforeAll(async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'ct-react-'));
     await build({ root: example, configFile: join(example, 'vite.config.ts'), logLevel: 'warn', build: { outDir } });
-    app = await serveAppWithProxy({ root: outDir, seed: 91 });
+    const simulator = createSimulator({ seed: 91 });
+    deviceId = simulator.world.devices.find(
+      (d) => d.distributorId === simulator.world.distributors[0]?.ID && d.offlineSinceMs === null,
+    )?.id as string;
+    // The proxy at /ct in front of the simulator, the page's own origin its public origin.
+    const api = (url: string) =>
+      toNodeListener(
+        createProxyHandler({
+          upstream: 'http://simulator.local',
+          credentials: { username: 'demo', password: 'demo' },
+          fetch: simulator as (request: Request) => Promise<Response>,
+          basePath: '/ct',
+          publicOrigins: [url],
+        }),
+      );
+    app = await serveApp({ root: outDir, api });
   });
   afterAll(() => app?.close());
 
@@ -37,7 +56,7 @@ describe('examples/react', () => {
       const tab = await browser.newPage({ viewport: { width: 1100, height: 900 } });
       const errors: string[] = [];
       tab.on('pageerror', (error) => errors.push(String(error)));
-      await tab.goto(`${app.url}/?device=${app.deviceId}`);
+      await tab.goto(`${app.url}/?device=${deviceId}`);
       await tab
         .locator('#ready')
         .filter({ hasText: 'Ready: ct-device-card, ct-usage-chart' })
