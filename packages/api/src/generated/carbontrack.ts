@@ -87,8 +87,9 @@ export interface paths {
         put?: never;
         /**
          * Get customer data - distributor level.
-         * @description Measurements of one device between FromUTCDate (inclusive) and ToUTCDate (exclusive),
-         *     oldest first, one record every five minutes.
+         * @description Measurements of one device, several devices, or every device of a distributor between
+         *     FromUTCDate (inclusive) and ToUTCDate (exclusive), one device-day a page, oldest first,
+         *     one record every five minutes.
          */
         post: operations["Measurement_Post"];
         delete?: never;
@@ -383,11 +384,11 @@ export interface components {
              * @description Used for FileName
              */
             ID?: string;
-            /** @description Device ID Number */
-            DeviceID: components["schemas"]["DeviceId"];
+            /** @description Device ID Number, or an array of them (see x-decision-fleet) */
+            DeviceID?: components["schemas"]["DeviceId"] | components["schemas"]["DeviceId"][];
             /**
              * Format: uuid
-             * @description Distributor ID
+             * @description Distributor ID; alone, every device of the distributor
              */
             DistributorID?: string;
             /**
@@ -402,7 +403,7 @@ export interface components {
             ToUTCDate: string;
             /**
              * Format: int32
-             * @description Index of the page to return, 0-based; a page is one day from FromUTCDate.
+             * @description Index of the page to return, 0-based; a page is one device-day from FromUTCDate.
              */
             PageIndex?: number;
         };

@@ -70,6 +70,26 @@ export function deviceIdField(body: JsonObject, field: string, required: boolean
   return value;
 }
 
+/** Most devices one Measurement request may name (see x-decision-fleet). */
+export const MAX_DEVICE_IDS = 1_000;
+
+/**
+ * `DeviceID` as one 16-digit ID or an array of 1 to 1,000 of them, in the order given (repeats
+ * dropped); undefined when absent, for a distributor-level request.
+ */
+export function deviceIdsField(body: JsonObject, field: string): string[] | undefined {
+  const value = body[field];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (!Array.isArray(value)) return [deviceIdField(body, field, true)];
+  if (value.length === 0 || value.length > MAX_DEVICE_IDS) {
+    throw badRequest(`${field} must hold 1 to ${MAX_DEVICE_IDS} device IDs.`);
+  }
+  for (const id of value) {
+    if (typeof id !== 'string' || !DEVICE_ID.test(id)) throw badRequest(`Every ${field} must be a 16 digit number.`);
+  }
+  return [...new Set(value as string[])];
+}
+
 /**
  * A required ISO 8601 date-time field, in epoch ms. A time without an offset is taken as UTC (the
  * field names say UTC); impossible dates such as 2019-02-30 are rejected.

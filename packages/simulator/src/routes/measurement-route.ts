@@ -1,13 +1,15 @@
 import { type NumberFormat, SUCCESS_FIELDS } from '@carbontrack/api';
-// POST /ctapi/Measurement. A page is one UTC day (24 h) counted from FromUTCDate, so at most 288
-// records; Count covers the whole range, Pages = ceil((To − From) / 24 h); a PageIndex past the end
-// returns an empty list. Records never lie after now, nor after an offline device's last report.
+// POST /ctapi/Measurement, for one device, several (DeviceID as an array) or a whole distributor
+// (DistributorID alone). A page is one device-day: 24 h counted from FromUTCDate, so at most 288
+// records; devices in the order given (a distributor's by ascending ID). Count covers every device
+// and the whole range, Pages = devices × ceil((To − From) / 24 h); a PageIndex past the end returns
+// an empty list. Records never lie after now, nor after an offline device's last report.
 import type { Context } from 'hono';
 import { countRecords, generateMeasurements, lastDataTime, PAGE_SPAN_MS } from '../data/measurement-generator.js';
 import type { World } from '../data/world.js';
 import type { AppEnv } from '../http/app-env.js';
 import { badRequest } from '../http/error-response.js';
-import { dateTimeField, deviceIdField, optionalUuid, pageIndexField, readJsonObject } from '../http/request-fields.js';
+import { dateTimeField, deviceIdsField, optionalUuid, pageIndexField, readJsonObject } from '../http/request-fields.js';
 import { assertOwnDistributor, findOwnDevice } from './device-access.js';
 
 /** POST /ctapi/Measurement: one page of a device's five-minute records. */
@@ -19,7 +21,7 @@ export function measurementRoute(
   return async (c) => {
     const body = await readJsonObject(c);
     optionalUuid(body, 'ID');
-    const deviceId = deviceIdField(body, 'DeviceID', true);
+    const deviceIds = deviceIdsField(body, 'DeviceID');
     const distributorId = optionalUuid(body, 'DistributorID');
     const fromMs = dateTimeField(body, 'FromUTCDate');
     const toMs = dateTimeField(body, 'ToUTCDate');
@@ -27,18 +29,29 @@ export function measurementRoute(
     const pageIndex = pageIndexField(body);
     const account = c.get('account');
     assertOwnDistributor(account, distributorId);
-    const device = findOwnDevice(world, account, deviceId);
+    if (!deviceIds && !distributorId) throw badRequest('DeviceID or DistributorID is required.');
+    const devices = deviceIds
+      ? deviceIds.map((id) => findOwnDevice(world, account, id))
+      : world.devices.filter((d) => d.distributorId === account.distributorId).sort((a, b) => (a.id < b.id ? -1 : 1));
 
-    const lastMs = lastDataTime(device, now());
-    const pages = Math.ceil((toMs - fromMs) / PAGE_SPAN_MS);
-    const pageStart = fromMs + pageIndex * PAGE_SPAN_MS;
-    const measurements =
-      pageIndex < pages
-        ? generateMeasurements(device, pageStart, Math.min(toMs, pageStart + PAGE_SPAN_MS), lastMs, numberFormat)
-        : [];
+    const nowMs = now();
+    const days = Math.ceil((toMs - fromMs) / PAGE_SPAN_MS);
+    const pages = devices.length * days;
+    const device = pageIndex < pages ? devices[Math.floor(pageIndex / days)] : undefined;
+    const pageStart = fromMs + (pageIndex % Math.max(1, days)) * PAGE_SPAN_MS;
+    const measurements = device
+      ? generateMeasurements(
+          device,
+          pageStart,
+          Math.min(toMs, pageStart + PAGE_SPAN_MS),
+          lastDataTime(device, nowMs),
+          numberFormat,
+        )
+      : [];
+    const count = devices.reduce((sum, d) => sum + countRecords(fromMs, toMs, lastDataTime(d, nowMs)), 0);
     return c.json({
       Measurements: measurements,
-      Count: countRecords(fromMs, toMs, lastMs),
+      Count: count,
       Pages: pages,
       PagesIndex: pageIndex,
       ...SUCCESS_FIELDS,
