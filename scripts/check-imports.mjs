@@ -18,6 +18,7 @@ export const LAYERS = {
   'packages/react': { name: '@carbontrack/react', may: ['@carbontrack/widgets'] },
   'examples/react': { name: '@carbontrack/example-react', may: ['@carbontrack/react'] },
   'examples/vue': { name: '@carbontrack/example-vue', may: ['@carbontrack/widgets'] },
+  'examples/e2e': { name: '@carbontrack/examples-e2e', may: [] },
   'packages/vscode-ext': {
     name: 'carbontrack',
     may: ['@carbontrack/core', '@carbontrack/widgets', '@carbontrack/simulator'],

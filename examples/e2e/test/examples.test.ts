@@ -1,6 +1,7 @@
-// examples/vue, as a partner builds it: type-checked with vue-tsc against the widgets' generated
-// Vue types (src/typed-props.ts's wrong prop must not compile), built with Vite, served next to
-// the proxy, and checked in Chromium: the widgets show live data and the @ct-ready handlers fire.
+// The framework examples as partners build them, one after the other: each is type-checked (its
+// deliberately wrong prop must not compile: examples/react with tsc, examples/vue with vue-tsc
+// against the widgets' generated Vue types), built with Vite, served next to the proxy in front
+// of the simulator, and checked in Chromium: the widgets show live data and the ready handlers fire.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,16 +15,20 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const example = new URL('../', import.meta.url).pathname;
+const EXAMPLES = [
+  { name: 'react', checker: 'typescript/bin/tsc', seed: 91 },
+  { name: 'vue', checker: 'vue-tsc/bin/vue-tsc.js', seed: 92 },
+] as const;
 
-describe('examples/vue', () => {
+describe.each(EXAMPLES)('examples/$name', ({ name, checker, seed }) => {
+  const example = new URL(`../../${name}/`, import.meta.url).pathname;
   let app: Awaited<ReturnType<typeof serveApp>>;
   let deviceId: string;
 
   beforeAll(async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'ct-vue-'));
+    const outDir = mkdtempSync(join(tmpdir(), `ct-${name}-`));
     await build({ root: example, configFile: join(example, 'vite.config.ts'), logLevel: 'warn', build: { outDir } });
-    const simulator = createSimulator({ seed: 92 });
+    const simulator = createSimulator({ seed });
     deviceId = simulator.world.devices.find(
       (d) => d.distributorId === simulator.world.distributors[0]?.ID && d.offlineSinceMs === null,
     )?.id as string;
@@ -42,17 +47,15 @@ describe('examples/vue', () => {
   });
   afterAll(() => app?.close());
 
-  it('type-checks with vue-tsc, and its wrong prop does not compile', () => {
-    const run = spawnSync(
-      process.execPath,
-      [require_('vue-tsc/bin/vue-tsc.js'), '-p', join(example, 'tsconfig.json')],
-      { encoding: 'utf8' },
-    );
+  it('type-checks, and its wrong prop does not compile', () => {
+    const run = spawnSync(process.execPath, [resolveBin(checker), '-p', join(example, 'tsconfig.json')], {
+      encoding: 'utf8',
+    });
     expect(run.stdout + run.stderr).toBe('');
     expect(run.status).toBe(0);
   });
 
-  it('shows live data in Chromium, and the @ct-ready handlers fire', async () => {
+  it('shows live data in Chromium, and the ready handlers fire', async () => {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     try {
       const tab = await browser.newPage({ viewport: { width: 1100, height: 900 } });
@@ -67,13 +70,13 @@ describe('examples/vue', () => {
       expect(card).toMatch(/Online|Offline/);
       expect(await tab.locator('ct-usage-chart').locator('canvas').count()).toBeGreaterThan(0);
       expect(errors).toEqual([]);
-      await tab.screenshot({ path: join(tmpdir(), 'ct-vue-example.png'), fullPage: true });
+      await tab.screenshot({ path: join(tmpdir(), `ct-${name}-example.png`), fullPage: true });
     } finally {
       await browser.close();
     }
   });
 });
 
-function require_(specifier: string): string {
+function resolveBin(specifier: string): string {
   return new URL(import.meta.resolve(specifier)).pathname;
 }
