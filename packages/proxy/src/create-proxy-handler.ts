@@ -58,11 +58,12 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
   const deadlineMs = options.deadlineMs ?? 10_000;
   const cacheOptions = options.cache === false ? undefined : (options.cache ?? {});
   const ttlMs = cacheOptions ? (cacheOptions.ttlMs ?? 15_000) : 0;
+  const staleIfErrorMs = cacheOptions ? (cacheOptions.staleIfErrorMs ?? 300_000) : 0;
   const cache =
     cacheOptions && ttlMs > 0
       ? new ResponseCache({
           ttlMs,
-          staleIfErrorMs: cacheOptions.staleIfErrorMs ?? 300_000,
+          staleIfErrorMs,
           maxEntries: cacheOptions.maxEntries ?? 500,
           maxBytes: cacheOptions.maxBytes ?? 32 * 1024 * 1024,
         })
@@ -71,7 +72,6 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
   const limiter = new ClientRateLimiter(perMinute);
   const log = (entry: ProxyLogEntry) => options.log?.(entry);
   const shared = options.store ? guardStore(options.store, log) : undefined;
-  const staleIfErrorMs = cacheOptions ? (cacheOptions.staleIfErrorMs ?? 300_000) : 0;
   const metrics = new ProxyMetrics();
   const upstreamFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const tokens: string[] = [];
@@ -167,13 +167,18 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     url: URL,
     info: ProxyRequestInfo,
   ): Promise<{ response: Response; cache?: CacheState }> {
-    const local =
-      basePath && url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : url.pathname;
+    // The path below basePath; null for a path outside it.
+    const routePath = !basePath
+      ? url.pathname
+      : url.pathname.startsWith(`${basePath}/`)
+        ? url.pathname.slice(basePath.length)
+        : null;
     // For the load balancer and the monitoring, before the origin and Host rules: a health check
-    // comes with whatever Host the balancer uses. No rate limit, no upstream.
-    if (request.method === 'GET' && (local === '/healthz' || local === '/metrics')) {
-      const body = local === '/healthz' ? '{"status":"ok"}' : metrics.text();
-      const type = local === '/healthz' ? JSON_TYPE : 'text/plain; version=0.0.4; charset=utf-8';
+    // comes with whatever Host the balancer uses (under basePath or at the root). No rate limit, no upstream.
+    const opsPath = routePath ?? url.pathname;
+    if (request.method === 'GET' && (opsPath === '/healthz' || opsPath === '/metrics')) {
+      const body = opsPath === '/healthz' ? '{"status":"ok"}' : metrics.text();
+      const type = opsPath === '/healthz' ? JSON_TYPE : 'text/plain; version=0.0.4; charset=utf-8';
       return {
         response: new Response(body, { status: 200, headers: { 'Content-Type': type, 'Cache-Control': 'no-store' } }),
       };
@@ -185,8 +190,6 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       : // What is sent depends on the Origin header even when it is absent: caches must know.
         { Vary: 'Origin' };
 
-    const path = basePath && url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : null;
-    const routePath = basePath ? path : url.pathname;
     const readPath = routePath === '/v1' || routePath?.startsWith('/v1/');
     if (routePath === null || (!readPath && !isProxyRoute(routePath))) {
       return { response: json(failure(404, 'Not found.'), cors) };

@@ -71,39 +71,60 @@ async function startBalancer(targets: ProxyProcess[]): Promise<{ url: string; cl
   };
 }
 
+/** A simulator, a Redis, three proxy processes on it (with `env`) and a balancer in front. */
+interface Cluster {
+  simulator: RunningSimulator;
+  redis: RunningRedis;
+  proxies: ProxyProcess[];
+  balancer: { url: string; close(): Promise<void> };
+  stop(): Promise<void>;
+}
+
+async function startCluster(seed: number, env: Record<string, string>): Promise<Cluster> {
+  const simulator = await listen({ seed }, { port: 0, host: '127.0.0.1' });
+  const redis = await startRedis();
+  const proxies = await Promise.all(
+    [0, 1, 2].map(() =>
+      startProxy({
+        CARBONTRACK_UPSTREAM: simulator.url,
+        CARBONTRACK_REDIS_URL: redis.url,
+        CARBONTRACK_TRUST_PROXY: '1',
+        ...env,
+      }),
+    ),
+  );
+  const balancer = await startBalancer(proxies);
+  return {
+    simulator,
+    redis,
+    proxies,
+    balancer,
+    async stop() {
+      await balancer.close();
+      await Promise.all(proxies.map((p) => p.stop()));
+      await redis.kill();
+      await simulator.close();
+    },
+  };
+}
+
 describe('three proxies sharing one Redis', () => {
+  let cluster: Cluster;
   let simulator: RunningSimulator;
   let redis: RunningRedis;
   let proxies: ProxyProcess[] = [];
-  let balancer: { url: string; close(): Promise<void> };
+  let balancer: { url: string };
   let device: string;
   const TTL_MS = 2_000;
 
   beforeAll(async () => {
-    simulator = await listen({ seed: 81 }, { port: 0, host: '127.0.0.1' });
+    cluster = await startCluster(81, { CARBONTRACK_CACHE_TTL_MS: String(TTL_MS), CARBONTRACK_RATE_LIMIT: '100000' });
+    ({ simulator, redis, proxies, balancer } = cluster);
     device = simulator.simulator.world.devices.find(
       (d) => d.distributorId === simulator.simulator.world.distributors[0]?.ID && d.offlineSinceMs === null,
     )?.id as string;
-    redis = await startRedis();
-    proxies = await Promise.all(
-      [0, 1, 2].map(() =>
-        startProxy({
-          CARBONTRACK_UPSTREAM: simulator.url,
-          CARBONTRACK_REDIS_URL: redis.url,
-          CARBONTRACK_CACHE_TTL_MS: String(TTL_MS),
-          CARBONTRACK_TRUST_PROXY: '1',
-          CARBONTRACK_RATE_LIMIT: '100000',
-        }),
-      ),
-    );
-    balancer = await startBalancer(proxies);
   }, 60_000);
-  afterAll(async () => {
-    await balancer?.close();
-    await Promise.all(proxies.map((p) => p.stop()));
-    await redis?.kill();
-    await simulator?.close();
-  }, 30_000);
+  afterAll(() => cluster?.stop(), 30_000);
 
   const measurementCount = () => simulator.simulator.stats.routes['POST /ctapi/Measurement'] ?? 0;
   const ask = (body: string, headers: Record<string, string> = {}) =>
@@ -159,36 +180,16 @@ describe('three proxies sharing one Redis', () => {
 });
 
 describe('one rate budget across instances', () => {
-  let simulator: RunningSimulator;
-  let redis: RunningRedis;
-  let proxies: ProxyProcess[] = [];
-  let balancer: { url: string; close(): Promise<void> };
+  let cluster: Cluster;
 
   beforeAll(async () => {
-    simulator = await listen({ seed: 82 }, { port: 0, host: '127.0.0.1' });
-    redis = await startRedis();
-    proxies = await Promise.all(
-      [0, 1, 2].map(() =>
-        startProxy({
-          CARBONTRACK_UPSTREAM: simulator.url,
-          CARBONTRACK_REDIS_URL: redis.url,
-          CARBONTRACK_TRUST_PROXY: '1',
-          CARBONTRACK_RATE_LIMIT: '6',
-        }),
-      ),
-    );
-    balancer = await startBalancer(proxies);
+    cluster = await startCluster(82, { CARBONTRACK_RATE_LIMIT: '6' });
   }, 60_000);
-  afterAll(async () => {
-    await balancer?.close();
-    await Promise.all(proxies.map((p) => p.stop()));
-    await redis?.kill();
-    await simulator?.close();
-  }, 30_000);
+  afterAll(() => cluster?.stop(), 30_000);
 
   it('a client over its budget on one instance is refused on the others; another client is not', async () => {
     const get = (client: string) =>
-      fetch(`${balancer.url}/ctapi/Distributor`, { headers: { 'x-test-client': client } }).then(async (r) => {
+      fetch(`${cluster.balancer.url}/ctapi/Distributor`, { headers: { 'x-test-client': client } }).then(async (r) => {
         await r.arrayBuffer();
         return r.status;
       });

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@carbontrack/test-support/chromium';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbedServer, startEmbedServer } from './embed-server.js';
+import { type EmbedPage, type EmbedServer, startEmbedServer } from './embed-server.js';
 
 const ENTRIES = [
   '@carbontrack/widgets',
@@ -43,6 +43,24 @@ describe('imported without a DOM (server-side rendering)', () => {
   });
 });
 
+/** An online device of the demo distributor with a battery, so every widget has something to show. */
+function batteryDevice(server: EmbedServer): string {
+  const { world } = server.simulator;
+  return world.devices.find(
+    (d) => d.distributorId === world.distributors[0]?.ID && d.offlineSinceMs === null && d.battery,
+  )?.id as string;
+}
+
+/** The four widgets of one device inside a provider at /ct. */
+function allWidgets(deviceId: string): string {
+  return `<ct-provider base-url="/ct" time-zone="Australia/Sydney">
+        <ct-device-card device-id="${deviceId}" refresh-interval="0"></ct-device-card>
+        <ct-usage-chart device-id="${deviceId}" range="24h" refresh-interval="0"></ct-usage-chart>
+        <ct-energy-summary device-id="${deviceId}" period="today" refresh-interval="0"></ct-energy-summary>
+        <ct-power-flow device-id="${deviceId}" refresh-interval="0"></ct-power-flow>
+      </ct-provider>`;
+}
+
 describe('in a page', () => {
   let server: EmbedServer;
   let browser: Browser;
@@ -50,10 +68,7 @@ describe('in a page', () => {
 
   beforeAll(async () => {
     server = await startEmbedServer({}, 7);
-    const device = server.simulator.world.devices.find(
-      (d) => d.distributorId === server.simulator.world.distributors[0]?.ID && d.offlineSinceMs === null && d.battery,
-    );
-    deviceId = device?.id as string;
+    deviceId = batteryDevice(server);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   });
   afterAll(async () => {
@@ -78,12 +93,7 @@ describe('in a page', () => {
     </script></head><body>
       <script type="module" src="/ct-widgets.js"></script>
       <script type="module" src="/ct-widgets.js?second-plugin=1"></script>
-      <ct-provider base-url="/ct" time-zone="Australia/Sydney">
-        <ct-device-card device-id="${deviceId}" refresh-interval="0"></ct-device-card>
-        <ct-usage-chart device-id="${deviceId}" range="24h" refresh-interval="0"></ct-usage-chart>
-        <ct-energy-summary device-id="${deviceId}" period="today" refresh-interval="0"></ct-energy-summary>
-        <ct-power-flow device-id="${deviceId}" refresh-interval="0"></ct-power-flow>
-      </ct-provider></body></html>`;
+      ${allWidgets(deviceId)}</body></html>`;
     const tab = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
     const errors: string[] = [];
     tab.on('pageerror', (error) => errors.push(String(error)));
@@ -134,28 +144,16 @@ describe('under a strict Content-Security-Policy', () => {
       document.addEventListener('securitypolicyviolation', (e) => {
         window.violations.push(e.violatedDirective + ' ' + (e.blockedURI || e.sample || ''));
       });`;
-    // The simulator's world (seed 9) names the device; the page needs its ID before it is served.
-    server = await startEmbedServer({}, 9);
-    const device = server.simulator.world.devices.find(
-      (d) => d.distributorId === server.simulator.world.distributors[0]?.ID && d.offlineSinceMs === null && d.battery,
-    );
-    const body = `<!doctype html><html lang="en-AU"><head><meta charset="utf-8">
+    // The server reads its pages when asked: the page is added once the world names the device.
+    const pages: Record<string, EmbedPage> = { '/csp-listener.js': { body: listener, type: 'text/javascript' } };
+    server = await startEmbedServer(pages, 9);
+    pages['/strict.html'] = {
+      body: `<!doctype html><html lang="en-AU"><head><meta charset="utf-8">
       <script src="/csp-listener.js"></script>
       <script type="module" src="/ct-widgets.js"></script></head><body>
-      <ct-provider base-url="/ct" time-zone="Australia/Sydney">
-        <ct-device-card device-id="${device?.id}" refresh-interval="0"></ct-device-card>
-        <ct-usage-chart device-id="${device?.id}" range="24h" refresh-interval="0"></ct-usage-chart>
-        <ct-energy-summary device-id="${device?.id}" period="today" refresh-interval="0"></ct-energy-summary>
-        <ct-power-flow device-id="${device?.id}" refresh-interval="0"></ct-power-flow>
-      </ct-provider></body></html>`;
-    await server.close();
-    server = await startEmbedServer(
-      {
-        '/strict.html': { body, headers: { 'Content-Security-Policy': CSP } },
-        '/csp-listener.js': { body: listener, type: 'text/javascript' },
-      },
-      9,
-    );
+      ${allWidgets(batteryDevice(server))}</body></html>`,
+      headers: { 'Content-Security-Policy': CSP },
+    };
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   });
   afterAll(async () => {

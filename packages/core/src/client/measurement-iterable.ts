@@ -96,8 +96,8 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     // One page budget for the whole call, shared by its windows: a page a day, twice over, so a
     // window's edge spilling onto a second page (an inclusive end) still fits.
     const days = Math.max(windows.length, Math.ceil((this.toMs - this.fromMs) / DAY_MS));
-    const budget = { left: this.maxPages ?? 2 * days };
-    const limit = budget.left;
+    const limit = this.maxPages ?? 2 * days;
+    const budget = { left: limit, limit };
     const inFlight: Array<Promise<MeasurementSeries> | undefined> = [];
     const start = (i: number) => {
       const window = windows[i] as [number, number];
@@ -108,7 +108,6 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
         controller.signal,
         { gate, priority: i },
         budget,
-        limit,
         readPath,
       );
       // Rejections are observed when the window's turn comes; until then, keep them quiet.
@@ -145,15 +144,14 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     toMs: number,
     signal: AbortSignal,
     slot: { gate: RequestGate; priority: number },
-    budget: { left: number },
-    limit: number,
+    budget: { left: number; limit: number },
     readPath: boolean,
   ): Promise<MeasurementSeries> {
     const pages: MeasurementSeries[] = [];
     for (let pageIndex = 0; ; pageIndex++) {
       if (budget.left <= 0) {
         throw new MalformedResponseError(
-          `POST /ctapi/Measurement: the API keeps announcing pages beyond maxPages (${limit}) for ${formatApiDate(this.fromMs)} to ${formatApiDate(this.toMs)}; raise maxPages if it pages finer than a day`,
+          `POST /ctapi/Measurement: the API keeps announcing pages beyond maxPages (${budget.limit}) for ${formatApiDate(this.fromMs)} to ${formatApiDate(this.toMs)}; raise maxPages if it pages finer than a day`,
           { method: 'POST', path: '/ctapi/Measurement' },
         );
       }
