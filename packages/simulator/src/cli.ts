@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // carbontrack-simulator: serves the simulator until SIGINT/SIGTERM. Bad flags exit with code 2.
 import { parseArgs } from 'node:util';
+import { MAX_WORLD_DEVICES } from './data/world.js';
 import { listen } from './listen.js';
 import type { SimulatorOptions } from './options.js';
 import { createSimulator } from './simulator.js';
@@ -22,6 +23,8 @@ Options:
   --number-format <f>    docs: numbers as the documentation's examples ("1,000.00");
                          dotnet: as its .NET patterns print them ("", ".5", "1000")
                          (default: $CARBONTRACK_SIMULATOR_NUMBER_FORMAT, else docs)
+  --devices <n>          devices in the world, 2..100000, computed on demand
+                         (default: the standard world of 360 customers)
   --hostile-fixtures     add a customer and device with HTML in their names
   --help                 show this help
 `;
@@ -65,6 +68,13 @@ function main(argv: string[]): void {
       faultRate: numberFlag('--fault-rate', values['fault-rate'], 0, (n) => n >= 0 && n <= 1, 'a number within 0..1'),
       cors: corsFlag(values.cors),
       hostileFixtures: values['hostile-fixtures'] ?? false,
+      devices: numberFlag(
+        '--devices',
+        values.devices,
+        0,
+        (n) => Number.isInteger(n) && n >= 2 && n <= MAX_WORLD_DEVICES,
+        `an integer 2..${MAX_WORLD_DEVICES}`,
+      ),
       ...numberFormatFlag(values['number-format']),
     };
   } catch (error) {
@@ -102,6 +112,7 @@ function parse(argv: string[]) {
       'fault-rate': { type: 'string' },
       cors: { type: 'string' },
       'hostile-fixtures': { type: 'boolean' },
+      devices: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

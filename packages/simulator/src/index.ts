@@ -6,6 +6,7 @@
 export type { DemoAccount } from './auth/accounts.js';
 export type { AuthenticationObject } from './auth/token-store.js';
 export { TIMEZONES } from './data/australia.js';
+export { generateWorld } from './data/generate-world.js';
 export type { MeasurementRecord } from './data/measurement-generator.js';
 export type {
   BatterySpec,
@@ -14,9 +15,11 @@ export type {
   DeviceRecord,
   DistributorRecord,
   HouseholdProfile,
+  IndexRange,
   World,
+  WorldSize,
 } from './data/world.js';
-export { HOSTILE_MARKUP } from './data/world.js';
+export { HOSTILE_MARKUP, MAX_WORLD_DEVICES } from './data/world.js';
 export type { ErrorPayload } from './http/error-response.js';
 export { ERROR_NUMBERS } from './http/error-response.js';
 export { FAULT_KINDS, type FaultKind } from './http/faults.js';

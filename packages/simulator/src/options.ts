@@ -1,4 +1,5 @@
 import type { NumberFormat } from '@carbontrack/api';
+import { MAX_WORLD_DEVICES } from './data/world.js';
 
 /** Options of {@link createSimulator}; every field is optional. */
 export interface SimulatorOptions {
@@ -29,6 +30,12 @@ export interface SimulatorOptions {
    * so a whole test run can be switched (CI runs the browser and editor suites once in each).
    */
   numberFormat?: NumberFormat;
+  /**
+   * Devices in the world, 2 to 100,000, split two to one between the demo distributors; records
+   * are computed on demand, so memory hardly grows with it. 0 (the default) is the standard world:
+   * 240 and 120 customers with one to three devices each.
+   */
+  devices?: number;
 }
 
 /** {@link SimulatorOptions} with every default filled in. */
@@ -48,6 +55,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedSimulato
     hostileFixtures: options.hostileFixtures ?? false,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     numberFormat: options.numberFormat ?? defaultNumberFormat(),
+    devices: options.devices ?? 0,
   };
   if (resolved.numberFormat !== 'docs' && resolved.numberFormat !== 'dotnet') {
     throw new RangeError(`numberFormat must be 'docs' or 'dotnet', got ${String(resolved.numberFormat)}`);
@@ -58,6 +66,13 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedSimulato
   requireNumber('latencyMs', resolved.latencyMs, resolved.latencyMs >= 0, '>= 0');
   requireNumber('jitterMs', resolved.jitterMs, resolved.jitterMs >= 0, '>= 0');
   requireNumber('faultRate', resolved.faultRate, resolved.faultRate >= 0 && resolved.faultRate <= 1, 'within 0..1');
+  requireNumber(
+    'devices',
+    resolved.devices,
+    resolved.devices === 0 ||
+      (Number.isInteger(resolved.devices) && resolved.devices >= 2 && resolved.devices <= MAX_WORLD_DEVICES),
+    `0 (the standard world) or an integer from 2 to ${MAX_WORLD_DEVICES}`,
+  );
   requireNumber('maxBodyBytes', resolved.maxBodyBytes, resolved.maxBodyBytes > 0, '> 0');
   return Object.freeze(resolved);
 }

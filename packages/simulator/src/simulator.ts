@@ -6,7 +6,8 @@ import { createAccounts, type DemoAccount } from './auth/accounts.js';
 import { requireToken } from './auth/require-token.js';
 import { tokenRoute } from './auth/token-route.js';
 import { TokenStore } from './auth/token-store.js';
-import { generateWorld, type World } from './data/world.js';
+import { generateWorld } from './data/generate-world.js';
+import type { World } from './data/world.js';
 import type { AppEnv } from './http/app-env.js';
 import { ApiError, apiErrorResponse, ERROR_NUMBERS, errorResponse } from './http/error-response.js';
 import { faultInjector } from './http/faults.js';
@@ -52,7 +53,10 @@ const METHODS: Readonly<Record<string, string>> = {
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const resolved = resolveOptions(options);
   const { seed, now } = resolved;
-  const world = generateWorld(seed, now(), resolved.hostileFixtures);
+  const world = generateWorld(seed, now(), {
+    devices: resolved.devices || undefined,
+    hostileFixtures: resolved.hostileFixtures,
+  });
   const accounts = createAccounts(world);
   const tokens = new TokenStore(resolved.tokenLifetimeSeconds, now);
   const stats = emptyStats();

@@ -4,14 +4,15 @@
 import { parseHundredths } from '@carbontrack/api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateWorld } from '../src/data/generate-world.js';
 import { generateMeasurements, type MeasurementRecord } from '../src/data/measurement-generator.js';
-import { type DeviceRecord, generateWorld } from '../src/data/world.js';
+import type { DeviceRecord } from '../src/data/world.js';
 import { batteryPower, physicsProblems } from './helpers/physics-checks.js';
 
 const NOW = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2024, 0, 1);
-const world = generateWorld(1, NOW, false);
+const world = generateWorld(1, NOW);
 const solar = world.devices.filter((d) => d.solarKwp > 0);
 const batteries = world.devices.filter((d) => d.battery !== null && d.solarKwp > 0);
 

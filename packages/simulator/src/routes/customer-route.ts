@@ -26,16 +26,26 @@ export function customerRoute(world: World): (c: Context<AppEnv>) => Response {
       MAX_PAGE_SIZE,
       DEFAULT_PAGE_SIZE,
     );
-    const distributorId = c.get('account').distributorId;
-    const matches = world.customers.filter(
-      (customer) =>
-        customer.DistributorId === distributorId &&
+    const { first, end } = world.customerRange(c.get('account').distributorId);
+    const start = (page - 1) * pageSize;
+    if (ref === '' && rawPhone === '' && address === '') {
+      // Unfiltered: the page is built alone, however many customers the world has.
+      const list: CustomerRecord[] = [];
+      for (let i = first + start; i < Math.min(end, first + start + pageSize); i++) list.push(world.customer(i));
+      return c.json({ RecordCount: end - first, CustomerList: list });
+    }
+    const matches: CustomerRecord[] = [];
+    for (let i = first; i < end; i++) {
+      const customer = world.customer(i);
+      if (
         customer.AccountNumber.toLowerCase().startsWith(ref) &&
         // A phone filter without digits matches nobody rather than everybody.
         (rawPhone === '' || (phone !== '' && phoneDigits(customer).some((digits) => digits.includes(phone)))) &&
-        customer.Location.toLowerCase().includes(address),
-    );
-    const start = (page - 1) * pageSize;
+        customer.Location.toLowerCase().includes(address)
+      ) {
+        matches.push(customer);
+      }
+    }
     return c.json({ RecordCount: matches.length, CustomerList: matches.slice(start, start + pageSize) });
   };
 }

@@ -33,19 +33,45 @@ export function deviceRoute(world: World, now: () => number): (c: Context<AppEnv
     const account = c.get('account');
     assertOwnDistributor(account, distributorId);
 
-    const candidates = deviceId
-      ? [findOwnDevice(world, account, deviceId)]
-      : world.devices.filter((device) => device.distributorId === account.distributorId);
-    const matches = candidates.filter(
-      (device) =>
-        (!registeredOnly || device.isRegistered) && (!customerRef || device.customerRef.toLowerCase() === customerRef),
-    );
     const nowMs = now();
     const start = pageIndex * DEVICE_PAGE_SIZE;
+    const matches = (device: DeviceRecord) =>
+      (!registeredOnly || device.isRegistered) && (!customerRef || device.customerRef.toLowerCase() === customerRef);
+    let page: DeviceRecord[];
+    let count: number;
+    if (deviceId) {
+      const device = findOwnDevice(world, account, deviceId);
+      page = matches(device) && start === 0 ? [device] : [];
+      count = matches(device) ? 1 : 0;
+    } else {
+      const own = world.deviceRange(account.distributorId);
+      const owner = customerRef ? world.customerByRef(customerRef) : undefined;
+      const range = customerRef
+        ? owner && owner.record.DistributorId === account.distributorId
+          ? world.devicesOfCustomer(owner.index)
+          : { first: 0, end: 0 }
+        : own;
+      if (!registeredOnly) {
+        // Unfiltered: the page is built alone, however many devices the world has.
+        count = range.end - range.first;
+        page = [];
+        for (let i = range.first + start; i < Math.min(range.end, range.first + start + DEVICE_PAGE_SIZE); i++) {
+          page.push(world.device(i));
+        }
+      } else {
+        const all: DeviceRecord[] = [];
+        for (let i = range.first; i < range.end; i++) {
+          const device = world.device(i);
+          if (matches(device)) all.push(device);
+        }
+        count = all.length;
+        page = all.slice(start, start + DEVICE_PAGE_SIZE);
+      }
+    }
     return c.json({
-      Devices: matches.slice(start, start + DEVICE_PAGE_SIZE).map((device) => toDeviceModel(device, nowMs)),
-      Count: matches.length,
-      Pages: Math.ceil(matches.length / DEVICE_PAGE_SIZE),
+      Devices: page.map((device) => toDeviceModel(device, nowMs)),
+      Count: count,
+      Pages: Math.ceil(count / DEVICE_PAGE_SIZE),
       PagesIndex: pageIndex,
       ...SUCCESS_FIELDS,
     });

@@ -6,7 +6,7 @@ import { type NumberFormat, SUCCESS_FIELDS } from '@carbontrack/api';
 // an empty list. Records never lie after now, nor after an offline device's last report.
 import type { Context } from 'hono';
 import { countRecords, generateMeasurements, lastDataTime, PAGE_SPAN_MS } from '../data/measurement-generator.js';
-import type { World } from '../data/world.js';
+import type { DeviceRecord, World } from '../data/world.js';
 import type { AppEnv } from '../http/app-env.js';
 import { badRequest } from '../http/error-response.js';
 import { dateTimeField, deviceIdsField, optionalUuid, pageIndexField, readJsonObject } from '../http/request-fields.js';
@@ -30,14 +30,21 @@ export function measurementRoute(
     const account = c.get('account');
     assertOwnDistributor(account, distributorId);
     if (!deviceIds && !distributorId) throw badRequest('DeviceID or DistributorID is required.');
-    const devices = deviceIds
-      ? deviceIds.map((id) => findOwnDevice(world, account, id))
-      : world.devices.filter((d) => d.distributorId === account.distributorId).sort((a, b) => (a.id < b.id ? -1 : 1));
-
     const nowMs = now();
+    const listed = deviceIds?.map((id) => findOwnDevice(world, account, id));
+    // A distributor's devices are one index range in ascending ID order: nothing is built but the page's.
+    const range = listed ? { first: 0, end: listed.length } : world.deviceRange(account.distributorId);
+    const deviceAt = (i: number): DeviceRecord =>
+      listed ? (listed[i] as DeviceRecord) : world.device(range.first + i);
+    const lastAt = (i: number): number => {
+      const offline = listed ? (listed[i] as DeviceRecord).offlineSinceMs : world.offlineSinceMs(range.first + i);
+      return offline === null ? nowMs : Math.min(nowMs, offline);
+    };
+    const deviceTotal = range.end - range.first;
     const days = Math.ceil((toMs - fromMs) / PAGE_SPAN_MS);
-    const pages = devices.length * days;
-    const device = pageIndex < pages ? devices[Math.floor(pageIndex / days)] : undefined;
+    const pages = deviceTotal * days;
+    const deviceIndex = Math.floor(pageIndex / Math.max(1, days));
+    const device = pageIndex < pages ? deviceAt(deviceIndex) : undefined;
     const pageStart = fromMs + (pageIndex % Math.max(1, days)) * PAGE_SPAN_MS;
     const measurements = device
       ? generateMeasurements(
@@ -48,7 +55,8 @@ export function measurementRoute(
           numberFormat,
         )
       : [];
-    const count = devices.reduce((sum, d) => sum + countRecords(fromMs, toMs, lastDataTime(d, nowMs)), 0);
+    let count = 0;
+    for (let i = 0; i < deviceTotal; i++) count += countRecords(fromMs, toMs, lastAt(i));
     return c.json({
       Measurements: measurements,
       Count: count,
