@@ -40,6 +40,9 @@ export {
   ValidationError,
 } from './errors/carbon-track-error.js';
 export { redact } from './errors/redact.js';
+export { type FleetCursor, parseFleetCursor } from './fleet/fleet-cursor.js';
+export type { FleetIterable } from './fleet/fleet-iterable.js';
+export type { FleetChunk, FleetProgress, FleetQuery, FleetTarget } from './fleet/fleet-query.js';
 export type { FetchLike } from './http/request-pipeline.js';
 export { DEFAULT_RETRY_STATUSES, type RetryOptions } from './http/retry-policy.js';
 export { concatSeries } from './measurements/concat-series.js';

@@ -5,10 +5,12 @@ import { expect, it } from 'vitest';
 // Size budgets of the package entries, minified + gzip. "own" measures the entry as published
 // (dependencies stay imports, as in dist/); "all-in" bundles openapi-fetch too, as an app would.
 // Raised by 3 kB for issue 13 (the .NET number forms, kW, page budgets, repairs of lying pages,
-// sign-in cool-downs and the byte-level parser cost 2.5 kB): 10.0 kB own code before it.
+// sign-in cool-downs and the byte-level parser cost 2.5 kB): 10.0 kB own code before it. Raised
+// by 2 kB for issue 15: fleet reads (adaptive concurrency, cursors) are 2.0 kB of the full client;
+// createCarbonTrackCalls, what the widgets embed, leaves them out (checked below).
 const BUDGETS = [
-  { entry: '../src/index.ts', name: '@carbontrack/core (own code)', external: ['openapi-fetch'], budgetBytes: 13_312 },
-  { entry: '../src/index.ts', name: '@carbontrack/core (all-in)', external: [], budgetBytes: 15_360 },
+  { entry: '../src/index.ts', name: '@carbontrack/core (own code)', external: ['openapi-fetch'], budgetBytes: 15_360 },
+  { entry: '../src/index.ts', name: '@carbontrack/core (all-in)', external: [], budgetBytes: 17_408 },
   { entry: '../src/energy/index.ts', name: '@carbontrack/core/energy (all-in)', external: [], budgetBytes: 5_120 },
 ];
 
@@ -63,4 +65,6 @@ it('createCarbonTrackCalls alone bundles without openapi-fetch', async () => {
   const client = await inputs('createCarbonTrackClient');
   expect(client.some((file) => file.includes('openapi-fetch'))).toBe(true);
   expect(calls.some((file) => file.includes('openapi-fetch'))).toBe(false);
+  expect(client.some((file) => file.includes('fleet-iterable'))).toBe(true);
+  expect(calls.some((file) => file.includes('fleet') || file.includes('adaptive-gate'))).toBe(false);
 });

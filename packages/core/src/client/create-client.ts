@@ -8,6 +8,8 @@ import { tokenProviderAuth } from '../auth/token-provider-auth.js';
 import type { TokenResponse } from '../auth/tokens.js';
 import { MalformedResponseError, NotFoundError, ValidationError } from '../errors/carbon-track-error.js';
 import { redact } from '../errors/redact.js';
+import { FleetIterable, type FleetSource } from '../fleet/fleet-iterable.js';
+import type { FleetQuery, FleetTarget } from '../fleet/fleet-query.js';
 import { createRequestPipeline, type RequestPipeline } from '../http/request-pipeline.js';
 import { resolveRetryPolicy } from '../http/retry-policy.js';
 import { resolveParseOptions } from '../measurements/parse-options.js';
@@ -18,7 +20,7 @@ import type { CallOptions, CarbonTrackClientOptions, CustomerQuery, DeviceQuery 
 import { DEFAULT_MAX_LISTING_PAGES, PagedIterable } from './paged-iterable.js';
 import { pagingNumber } from './paging-number.js';
 import { createRawClient } from './raw-client.js';
-import { measurementPageReader } from './read-measurement-page.js';
+import { type MeasurementPageReader, measurementPageReader } from './read-measurement-page.js';
 
 /**
  * The high-level calls of the carbonTRACK API, returned by {@link createCarbonTrackCalls}: what
@@ -44,6 +46,12 @@ export interface CarbonTrackCalls {
 export interface CarbonTrackClient extends CarbonTrackCalls {
   /** The typed openapi-fetch client, with this client's auth, retries and timeouts, for any path. */
   readonly raw: Client<paths>;
+  /**
+   * Measurements of many devices (a distributor's, or those listed) in [from, to), as device-day
+   * chunks in device then day order, with progress, a resumable cursor and adaptive concurrency
+   * (see {@link FleetIterable}).
+   */
+  fleetMeasurements(target: FleetTarget, query: FleetQuery): FleetIterable;
 }
 
 /**
@@ -53,8 +61,18 @@ export interface CarbonTrackClient extends CarbonTrackCalls {
  * budget per call, timeouts, typed errors, input validation and paging.
  */
 export function createCarbonTrackClient(options: CarbonTrackClientOptions): CarbonTrackClient {
-  const { calls, baseUrl, pipeline } = buildCalls(options);
-  return { ...calls, raw: createRawClient(baseUrl, pipeline) };
+  const { calls, baseUrl, pipeline, readMeasurementPage, useReadPath } = buildCalls(options);
+  const fleet: FleetSource = {
+    measurements: { baseUrl, pipeline, readPage: readMeasurementPage },
+    listDevices: async (distributorId, signal) =>
+      (await calls.devices({ distributorId, signal }).collect()).flatMap((device) => device.DeviceID ?? []),
+    useReadPath,
+  };
+  return {
+    ...calls,
+    raw: createRawClient(baseUrl, pipeline),
+    fleetMeasurements: (target, query) => new FleetIterable(target, query, fleet),
+  };
 }
 
 /**
@@ -69,6 +87,8 @@ function buildCalls(options: CarbonTrackClientOptions): {
   calls: CarbonTrackCalls;
   baseUrl: string;
   pipeline: RequestPipeline;
+  readMeasurementPage: MeasurementPageReader;
+  useReadPath: () => Promise<boolean>;
 } {
   const baseUrl = checkBaseUrl(options.baseUrl);
   const retry = resolveRetryPolicy(options.retry);
@@ -166,7 +186,13 @@ function buildCalls(options: CarbonTrackClientOptions): {
     return new MeasurementIterable(query, baseUrl, pipeline, readMeasurementPage, useReadPath);
   }
 
-  return { calls: { distributors, customers, devices, device, measurements }, baseUrl, pipeline };
+  return {
+    calls: { distributors, customers, devices, device, measurements },
+    baseUrl,
+    pipeline,
+    readMeasurementPage,
+    useReadPath,
+  };
 }
 
 function chooseAuth(

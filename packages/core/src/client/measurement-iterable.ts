@@ -1,19 +1,16 @@
-import { MalformedResponseError } from '../errors/carbon-track-error.js';
 import { RequestGate } from '../http/request-gate.js';
 import type { RequestPipeline } from '../http/request-pipeline.js';
 import { concatSeries } from '../measurements/concat-series.js';
 import { dedupeSeries } from '../measurements/dedupe-series.js';
-import { orderInRange } from '../measurements/order-in-range.js';
 import type { MeasurementSeries } from '../measurements/series.js';
 import {
   assertDeviceId,
   assertRange,
   assertWholeNumber,
   type DateInput,
-  formatApiDate,
   toEpochMs,
 } from '../validation/validate-input.js';
-import { postJsonRequest, proxyMeasurementRequest } from './api-requests.js';
+import { fetchMeasurementWindow, type MeasurementTarget } from './fetch-measurement-window.js';
 import type { CallOptions } from './options.js';
 import type { MeasurementPageReader } from './read-measurement-page.js';
 
@@ -59,12 +56,13 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
   private readonly concurrency: number;
   private readonly windowMs: number;
   private readonly maxPages: number | undefined;
+  private readonly target: MeasurementTarget;
 
   constructor(
     private readonly query: MeasurementQuery,
-    private readonly baseUrl: string,
-    private readonly pipeline: RequestPipeline,
-    private readonly readPage: MeasurementPageReader,
+    baseUrl: string,
+    pipeline: RequestPipeline,
+    readPage: MeasurementPageReader,
     /** Whether pages are fetched through the proxy's GET read path (asked once per iteration). */
     private readonly useReadPath: () => Promise<boolean> = async () => false,
   ) {
@@ -80,6 +78,7 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     this.windowMs = windowHours * HOUR_MS;
     if (query.maxPages !== undefined) assertWholeNumber(query.maxPages, 'maxPages');
     this.maxPages = query.maxPages;
+    this.target = { baseUrl, pipeline, readPage };
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<MeasurementSeries> {
@@ -102,11 +101,12 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     const start = (i: number) => {
       const window = windows[i] as [number, number];
       // The earliest windows take free request slots first: they are the ones yielded next.
-      const promise = this.fetchWindow(
+      const promise = fetchMeasurementWindow(
+        this.target,
+        this.deviceId,
         window[0],
         window[1],
-        controller.signal,
-        { gate, priority: i },
+        { signal: controller.signal, slot: { gate, priority: i } },
         budget,
         readPath,
       );
@@ -138,56 +138,4 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     const all = concatSeries(parts);
     return all.length === 0 ? { ...all, deviceId: this.deviceId } : all;
   }
-
-  private async fetchWindow(
-    fromMs: number,
-    toMs: number,
-    signal: AbortSignal,
-    slot: { gate: RequestGate; priority: number },
-    budget: { left: number; limit: number },
-    readPath: boolean,
-  ): Promise<MeasurementSeries> {
-    const pages: MeasurementSeries[] = [];
-    for (let pageIndex = 0; ; pageIndex++) {
-      if (budget.left <= 0) {
-        throw new MalformedResponseError(
-          `POST /ctapi/Measurement: the API keeps announcing pages beyond maxPages (${budget.limit}) for ${formatApiDate(this.fromMs)} to ${formatApiDate(this.toMs)}; raise maxPages if it pages finer than a day`,
-          { method: 'POST', path: '/ctapi/Measurement' },
-        );
-      }
-      budget.left--;
-      const range = { from: formatApiDate(fromMs), to: formatApiDate(toMs) };
-      const request = readPath
-        ? proxyMeasurementRequest(this.baseUrl, { device: this.deviceId, ...range, page: pageIndex })
-        : postJsonRequest(this.baseUrl, '/ctapi/Measurement', {
-            DeviceID: this.deviceId,
-            FromUTCDate: range.from,
-            ToUTCDate: range.to,
-            PageIndex: pageIndex,
-          });
-      // The slot is held while the request is on the wire, not while its page is parsed.
-      const page = await this.pipeline.callBytes(request, (body) => this.readPage(body, pageIndex), { signal, slot });
-      const previous = pages[pages.length - 1];
-      if (previous && repeats(page.series, previous)) {
-        throw new MalformedResponseError(
-          `POST /ctapi/Measurement: page ${pageIndex} repeats page ${pageIndex - 1} (the same ${page.series.length} records)`,
-          { method: 'POST', path: '/ctapi/Measurement' },
-        );
-      }
-      pages.push(page.series);
-      if (page.series.length === 0 || pageIndex + 1 >= page.pages) break;
-    }
-    const joined = pages.length === 1 ? (pages[0] as MeasurementSeries) : dedupeSeries(concatSeries(pages));
-    // A page may hold records of other times, or out of order: the window keeps its own, in order.
-    return orderInRange(joined, fromMs, toMs);
-  }
-}
-
-/** Whether `page` holds exactly the records of `previous` (a server that ignored PageIndex). */
-function repeats(page: MeasurementSeries, previous: MeasurementSeries): boolean {
-  if (page.length === 0 || page.length !== previous.length) return false;
-  for (let row = 0; row < page.length; row++) {
-    if (page.ids[row] !== previous.ids[row] || !Object.is(page.time[row], previous.time[row])) return false;
-  }
-  return true;
 }

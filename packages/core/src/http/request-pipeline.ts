@@ -7,7 +7,6 @@ import {
 } from '../errors/carbon-track-error.js';
 import { errorFromResponse } from '../errors/error-from-response.js';
 import { settleWithin, sleep, TimeoutReason } from './abort.js';
-import type { RequestGate } from './request-gate.js';
 import { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry-policy.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
 
@@ -35,12 +34,22 @@ export interface ReceivedResponse {
   body: string | ArrayBuffer | null;
 }
 
+/**
+ * Where a request waits for its turn on the wire: a `RequestGate`, or a gate that also
+ * watches the responses (the fleet's adaptive concurrency). @internal
+ */
+export interface RequestSlots {
+  run(exchange: () => Promise<ReceivedResponse>, priority: number, signal?: AbortSignal): Promise<ReceivedResponse>;
+}
+
 /** How one request travels. @internal */
 export interface SendOptions {
   /** Cancels the request, its connection and any backoff wait. */
   signal?: AbortSignal | undefined;
   /** Holds a slot of this gate while the request is on the wire (not while its body is read by the caller). */
-  slot?: { gate: RequestGate; priority: number } | undefined;
+  slot?: { gate: RequestSlots; priority: number } | undefined;
+  /** Told of each failed attempt that will be retried, before the wait (a fleet's progress counts them). */
+  onRetry?: ((failure: CarbonTrackError, attempt: number) => void) | undefined;
   /** Fewer attempts than the policy's for this request (a token refresh that a password grant backs up). */
   maxAttempts?: number | undefined;
 }
@@ -187,6 +196,7 @@ export function createRequestPipeline(options: PipelineOptions): RequestPipeline
         }
       }
       if (attempt >= maxAttempts) throw failure;
+      if (failure) sendOptions.onRetry?.(failure, attempt);
       await sleep(waitMs ?? backoffDelay(retry, attempt), signal);
     }
   }

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { AdaptiveGate } from './adaptive-gate.js';
+import type { ReceivedResponse } from './request-pipeline.js';
+
+const response = (status: number, headers: Record<string, string> = {}): ReceivedResponse => ({
+  status,
+  statusText: '',
+  headers: new Headers(headers),
+  body: null,
+});
+
+/** Runs `count` exchanges through the gate, keeping it saturated; each takes `latency(i)` ms of real time. */
+async function drive(gate: AdaptiveGate, count: number, answer: (i: number) => [number, ReceivedResponse]) {
+  let peak = 0;
+  let active = 0;
+  const concurrency: number[] = [];
+  await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      gate.run(async () => {
+        active++;
+        peak = Math.max(peak, active);
+        const [ms, res] = answer(i);
+        await new Promise((r) => setTimeout(r, ms));
+        active--;
+        concurrency.push(gate.concurrency);
+        return res;
+      }, i),
+    ),
+  );
+  return { peak, concurrency };
+}
+
+describe('AdaptiveGate', () => {
+  it('grows from 2 to its maximum while latency holds, and never runs more than the limit at once', async () => {
+    const gate = new AdaptiveGate({ maxConcurrency: 12 });
+    expect(gate.concurrency).toBe(2);
+    const { peak } = await drive(gate, 120, () => [5, response(200)]);
+    expect(gate.concurrency).toBe(12);
+    expect(peak).toBeLessThanOrEqual(12);
+    expect(peak).toBeGreaterThan(6);
+  });
+
+  it('stops growing when latency climbs past twice the fastest seen', async () => {
+    const gate = new AdaptiveGate({ maxConcurrency: 32 });
+    // Latency grows with load, as a saturated server's does.
+    const loaded = () => [4 * gate.concurrency, response(200)] as [number, ReceivedResponse];
+    await drive(gate, 80, loaded);
+    const held = gate.concurrency;
+    expect(held).toBeLessThanOrEqual(8);
+    await drive(gate, 80, loaded);
+    expect(gate.concurrency).toBe(held);
+  });
+
+  it('halves on a 429 or 503, once per round trip, and starts nothing before Retry-After has passed', async () => {
+    const gate = new AdaptiveGate({ maxConcurrency: 16, initialConcurrency: 16 });
+    const starts: number[] = [];
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        gate.run(async () => {
+          starts.push(performance.now() - t0);
+          await new Promise((r) => setTimeout(r, 5));
+          return i < 16 ? response(429, { 'Retry-After': '1' }) : response(200);
+        }, i),
+      ),
+    );
+    // Sixteen 429s arriving together are one congestion signal: 16 → 8, not 16 → 1.
+    expect(gate.concurrency).toBe(8);
+    const late = starts.slice(16);
+    for (const start of late) expect(start).toBeGreaterThanOrEqual(990);
+    const gate503 = new AdaptiveGate({ maxConcurrency: 16, initialConcurrency: 8 });
+    await drive(gate503, 1, () => [1, response(503)]);
+    expect(gate503.concurrency).toBe(4);
+  });
+
+  it('spaces request starts to requestsPerSecond', async () => {
+    const gate = new AdaptiveGate({ maxConcurrency: 8, initialConcurrency: 8, requestsPerSecond: 20 });
+    const starts: number[] = [];
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        gate.run(async () => {
+          starts.push(performance.now());
+          return response(200);
+        }, i),
+      ),
+    );
+    const gaps = starts.slice(1).map((t, i) => t - (starts[i] as number));
+    // 50 ms apart, give or take timer granularity.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(45);
+  });
+
+  it('lets an aborted waiter go without taking a slot', async () => {
+    const gate = new AdaptiveGate({ maxConcurrency: 1, initialConcurrency: 1 });
+    let release: () => void = () => {};
+    const first = gate.run(() => new Promise<ReceivedResponse>((r) => (release = () => r(response(200)))), 0);
+    const controller = new AbortController();
+    const second = gate.run(async () => response(200), 1, controller.signal);
+    controller.abort(new Error('stop'));
+    await expect(second).rejects.toThrow('stop');
+    release();
+    await expect(first).resolves.toMatchObject({ status: 200 });
+    await expect(gate.run(async () => response(204), 2)).resolves.toMatchObject({ status: 204 });
+  });
+});
