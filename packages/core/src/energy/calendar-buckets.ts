@@ -46,6 +46,15 @@ function instantOfWall(timeZone: string, wall: number, hint: number): number {
   return transitionAfter(timeZone, earliest, latest);
 }
 
+/**
+ * The instant at which the clocks of `timeZone` show `wall` (a wall-clock time coded as UTC ms,
+ * e.g. `Date.UTC(2026, 3, 5, 2, 30)` for 02:30 on 5 April): the first of two when the hour repeats
+ * (DST ends), the transition when the time does not exist (DST starts).
+ */
+export function localTimeToInstant(wall: number, timeZone: string): number {
+  return instantOfWall(timeZone, wall, zoneOffsetMs(timeZone, wall));
+}
+
 function wallUnitStart(wall: number, unit: CalendarUnit): number {
   if (unit === 'hour') return Math.floor(wall / HOUR) * HOUR;
   if (unit === 'day') return Math.floor(wall / DAY) * DAY;

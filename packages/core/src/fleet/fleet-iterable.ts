@@ -119,28 +119,38 @@ export class FleetIterable implements AsyncIterable<FleetChunk> {
       });
       const taskAt = (i: number): Task => ({ device: Math.floor(i / days.length), day: i % days.length });
       const inFlight = new Map<number, Promise<FleetChunk>>();
+      const chunkControllers = new Set<AbortController>();
+      controller.signal.addEventListener('abort', () => {
+        for (const chunkController of chunkControllers) chunkController.abort(controller.signal.reason);
+      });
       const start = (i: number) => {
         const task = taskAt(i);
         const deviceId = devices[task.device] as string;
         const dayStart = days[task.day] as number;
         const window = [Math.max(this.fromMs, dayStart), Math.min(this.toMs, dayStart + DAY_MS)] as const;
+        // One signal per chunk, fanned out from one listener: dozens of chunks in flight must not
+        // pile listeners onto a single signal.
+        const chunkController = new AbortController();
+        chunkControllers.add(chunkController);
         const promise = this.fetchChunk(
           deviceId,
           window[0],
           window[1],
           i,
           gate,
-          controller.signal,
+          chunkController.signal,
           readPath,
           progress,
-        ).then((series) => ({
-          deviceId,
-          day: new Date(dayStart).toISOString().slice(0, 10),
-          from: window[0],
-          to: window[1],
-          series,
-          cursor: cursorAt(i + 1),
-        }));
+        )
+          .finally(() => chunkControllers.delete(chunkController))
+          .then((series) => ({
+            deviceId,
+            day: new Date(dayStart).toISOString().slice(0, 10),
+            from: window[0],
+            to: window[1],
+            series,
+            cursor: cursorAt(i + 1),
+          }));
         // Rejections are observed when the chunk's turn comes; until then, keep them quiet.
         promise.catch(() => {});
         inFlight.set(i, promise);

@@ -16,6 +16,7 @@ export {
 } from './live-data-hub.js';
 export {
   deviceResource,
+  ENERGY_PERIODS,
   type EnergyPeriod,
   energyPeriodRange,
   energyPeriodResource,

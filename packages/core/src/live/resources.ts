@@ -27,8 +27,11 @@ export function isRangePreset(value: string): value is RangePreset {
   return (RANGE_PRESETS as readonly string[]).includes(value);
 }
 
+/** The periods of {@link energyPeriodRange}. */
+export const ENERGY_PERIODS = ['today', '7d', '30d', 'month', '1y'] as const;
+
 /** A calendar period in a time zone, resolved when fetched. */
-export type EnergyPeriod = 'today' | '7d' | '30d' | 'month';
+export type EnergyPeriod = (typeof ENERGY_PERIODS)[number];
 
 /** A series with the range it was fetched for. */
 export interface RangedSeries {
@@ -58,7 +61,7 @@ export function relativeRangeMs(range: string): number {
   return ms;
 }
 
-/** The [from, to) of a calendar period at `now` in `timeZone`: today, the last 7 or 30 days, this month. */
+/** The [from, to) of a calendar period at `now` in `timeZone`: today, the last 7, 30 or 365 days, this month. */
 export function energyPeriodRange(period: EnergyPeriod, timeZone: string, now: number): { from: number; to: number } {
   switch (period) {
     case 'today':
@@ -69,8 +72,10 @@ export function energyPeriodRange(period: EnergyPeriod, timeZone: string, now: n
       return { from: now - 7 * DAY_MS, to: now };
     case '30d':
       return { from: now - 30 * DAY_MS, to: now };
+    case '1y':
+      return { from: now - 365 * DAY_MS, to: now };
     default:
-      throw new RangeError(`period must be 'today', '7d', '30d' or 'month', got '${String(period)}'`);
+      throw new RangeError(`period must be one of ${ENERGY_PERIODS.join(', ')}, got '${String(period)}'`);
   }
 }
 

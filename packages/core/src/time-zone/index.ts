@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export { localTimeToInstant } from '../energy/calendar-buckets.js';
 export { type DeviceLocation, deviceTimeZone } from './device-time-zone.js';
 export {
   type ResolvedTimeZone,
