@@ -14,6 +14,11 @@ export const LAYERS = {
   'packages/core': { name: '@carbontrack/core', may: ['@carbontrack/api'] },
   'packages/simulator': { name: '@carbontrack/simulator', may: ['@carbontrack/api'] },
   'packages/proxy': { name: '@carbontrack/proxy', may: ['@carbontrack/core'] },
+  'packages/export': { name: '@carbontrack/export', may: ['@carbontrack/core'] },
+  'packages/cli': {
+    name: '@carbontrack/cli',
+    may: ['@carbontrack/core', '@carbontrack/export', '@carbontrack/api', '@carbontrack/simulator'],
+  },
   'packages/widgets': { name: '@carbontrack/widgets', may: ['@carbontrack/core'] },
   'packages/react': { name: '@carbontrack/react', may: ['@carbontrack/widgets'] },
   'examples/react': { name: '@carbontrack/example-react', may: ['@carbontrack/react'] },
@@ -39,8 +44,14 @@ const TEST_MAY = [
   '@carbontrack/proxy',
 ];
 
-/** Runtime files that may start the simulator: the local-simulator command and the playground server. */
-const SIMULATOR_HOSTS = ['packages/vscode-ext/src/connections/local-simulator.ts', 'apps/playground/scripts/'];
+/** Runtime files that may start the simulator: the local-simulator command, the playground server and ct's. */
+const SIMULATOR_HOSTS = [
+  'packages/vscode-ext/src/connections/local-simulator.ts',
+  'apps/playground/scripts/',
+  // ct without an account talks to its built-in simulator; `ct simulator` serves one.
+  'packages/cli/src/connection/open-connection.ts',
+  'packages/cli/src/commands/simulator-command.ts',
+];
 
 /** Known crossings waiting for their fix, each with the reason; the check fails on any other. */
 const KNOWN = [];

@@ -9,6 +9,7 @@ import {
 } from '../errors/carbon-track-error.js';
 import { sleep } from '../http/abort.js';
 import { AdaptiveGate } from '../http/adaptive-gate.js';
+import { SignalFanOut } from '../http/signal-fan-out.js';
 import {
   assertDeviceId,
   assertRange,
@@ -119,30 +120,15 @@ export class FleetIterable implements AsyncIterable<FleetChunk> {
       });
       const taskAt = (i: number): Task => ({ device: Math.floor(i / days.length), day: i % days.length });
       const inFlight = new Map<number, Promise<FleetChunk>>();
-      const chunkControllers = new Set<AbortController>();
-      controller.signal.addEventListener('abort', () => {
-        for (const chunkController of chunkControllers) chunkController.abort(controller.signal.reason);
-      });
+      const signals = new SignalFanOut(controller.signal);
       const start = (i: number) => {
         const task = taskAt(i);
         const deviceId = devices[task.device] as string;
         const dayStart = days[task.day] as number;
         const window = [Math.max(this.fromMs, dayStart), Math.min(this.toMs, dayStart + DAY_MS)] as const;
-        // One signal per chunk, fanned out from one listener: dozens of chunks in flight must not
-        // pile listeners onto a single signal.
-        const chunkController = new AbortController();
-        chunkControllers.add(chunkController);
-        const promise = this.fetchChunk(
-          deviceId,
-          window[0],
-          window[1],
-          i,
-          gate,
-          chunkController.signal,
-          readPath,
-          progress,
-        )
-          .finally(() => chunkControllers.delete(chunkController))
+        const { signal, release } = signals.child();
+        const promise = this.fetchChunk(deviceId, window[0], window[1], i, gate, signal, readPath, progress)
+          .finally(release)
           .then((series) => ({
             deviceId,
             day: new Date(dayStart).toISOString().slice(0, 10),

@@ -51,7 +51,7 @@ describe('AdaptiveGate', () => {
     expect(gate.concurrency).toBe(held);
   });
 
-  it('halves on a 429 or 503, once per round trip, and starts nothing before Retry-After has passed', async () => {
+  it('halves on a 429 or 503, once per round trip, and starts nothing before a 429’s Retry-After has passed', async () => {
     const gate = new AdaptiveGate({ maxConcurrency: 16, initialConcurrency: 16 });
     const starts: number[] = [];
     const t0 = performance.now();
@@ -68,9 +68,13 @@ describe('AdaptiveGate', () => {
     expect(gate.concurrency).toBe(8);
     const late = starts.slice(16);
     for (const start of late) expect(start).toBeGreaterThanOrEqual(990);
+    // A 503 halves too, but its Retry-After is the one request's to wait: the others go on.
     const gate503 = new AdaptiveGate({ maxConcurrency: 16, initialConcurrency: 8 });
-    await drive(gate503, 1, () => [1, response(503)]);
+    const t1 = performance.now();
+    await drive(gate503, 1, () => [1, response(503, { 'Retry-After': '5' })]);
     expect(gate503.concurrency).toBe(4);
+    await gate503.run(async () => response(200), 1);
+    expect(performance.now() - t1).toBeLessThan(4_000);
   });
 
   it('spaces request starts to requestsPerSecond', async () => {

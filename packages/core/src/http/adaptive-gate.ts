@@ -26,8 +26,8 @@ const CONGESTION_STATUSES = new Set([429, 503]);
  * Request slots whose number adapts to the server, as TCP's congestion control does: the limit
  * doubles each round trip while responses come back as fast as the fastest seen (slow start),
  * then grows by one slot a round trip; it stops growing when latency rises past twice the fastest,
- * halves (at most once a round trip) on a 429 or 503, and no request starts before a
- * `Retry-After` has passed. A requests-per-second cap spaces request starts. Waiters with the
+ * halves (at most once a round trip) on a 429 or 503, and after a 429 no request starts before
+ * its `Retry-After` has passed. A requests-per-second cap spaces request starts. Waiters with the
  * lowest priority number go first. @internal
  */
 export class AdaptiveGate implements RequestSlots {
@@ -73,7 +73,9 @@ export class AdaptiveGate implements RequestSlots {
   private observe(response: ReceivedResponse, latencyMs: number): void {
     const now = this.now();
     if (CONGESTION_STATUSES.has(response.status)) {
-      const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+      // A 429 speaks for the account (its quota): nothing starts until Retry-After. A 503's
+      // Retry-After is for the request that got it (the pipeline waits it out before retrying).
+      const retryAfter = response.status === 429 ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
       if (retryAfter !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfter);
       // Responses already on their way report the same congestion: halve once a round trip.
       if (now - this.lastDecreaseAt > Math.max(this.lastLatencyMs, latencyMs)) {
