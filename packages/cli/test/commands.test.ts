@@ -353,3 +353,45 @@ describe('ct asks for credentials on a terminal', () => {
     expect(result.stderr).toContain('Set CARBONTRACK_USERNAME and CARBONTRACK_PASSWORD');
   });
 });
+
+describe('ct probe, run as a person runs it', () => {
+  it('reports no difference against the default simulator, and the .NET number forms against dotnet, with no secret in it', async () => {
+    const dialects = [
+      { options: { numberFormat: 'docs' as const }, differs: null },
+      { options: { numberFormat: 'dotnet' as const }, differs: /\.NET's #\.## prints them/ },
+    ];
+    for (const { options, differs } of dialects) {
+      const server = await listen({ seed: 21, ...options }, { port: 0 });
+      try {
+        const env = accountEnv(server.url, 'demo2', 'demo2');
+        const [markdown, json] = [await runCt(['probe'], env), await runCt(['probe', '--json'], env)];
+        expect(markdown.code, markdown.stderr).toBe(0);
+        expect(json.code).toBe(0);
+        const report = JSON.parse(json.stdout) as {
+          differences: string[];
+          requestCount: number;
+          power: { verdict: string };
+        };
+        expect(report.power.verdict).toBe('W');
+        expect(report.requestCount).toBeLessThanOrEqual(60);
+        if (differs) {
+          expect(report.differences.some((d) => differs.test(d))).toBe(true);
+          expect(markdown.stdout).toMatch(differs);
+        } else {
+          expect(report.differences).toEqual([]);
+          expect(markdown.stdout).toContain('None found in what could be checked.');
+        }
+        const b = server.simulator.world.distributors[1]?.ID;
+        const personal = server.simulator.world.customers
+          .filter((c) => c.DistributorId === b)
+          .flatMap((c) => [c.Email, c.Mobile, c.Location, `${c.FirstName} ${c.LastName}`]);
+        for (const text of [markdown.stdout, json.stdout]) {
+          for (const value of personal) expect(text).not.toContain(value);
+          expect(text).not.toMatch(/"demo2"|demo2@|password=/);
+        }
+      } finally {
+        await server.close();
+      }
+    }
+  });
+});

@@ -19,6 +19,7 @@ export function registerProbeCommand(program: Command, io: CliIo): void {
     .action(async (options: { json?: boolean; budget: string }) => {
       const requestBudget = intFlag('--budget', options.budget, 20, 1000);
       const connection = await openConnection(io);
+      const inProcess = connection.fetch;
       note(
         io,
         `ct: probing ${connection.simulated ? 'the built-in simulator' : connection.baseUrl} (at most ${requestBudget} requests)…`,
@@ -27,9 +28,11 @@ export function registerProbeCommand(program: Command, io: CliIo): void {
         baseUrl: connection.baseUrl,
         username: connection.username,
         password: connection.password,
-        fetch: connection.fetch as typeof fetch | undefined,
+        fetch: inProcess ? (input, init) => inProcess(new Request(input, init)) : undefined,
         requestBudget,
         signal: io.signal,
+        // The built-in simulator is answered in-process: nothing leaves the machine.
+        allowInsecureHttp: connection.simulated,
       });
       io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatProbeMarkdown(report));
     });
