@@ -11,8 +11,32 @@ const dist = join(root, 'dist');
 const production = process.env.NODE_ENV !== 'development';
 
 await rm(dist, { recursive: true, force: true });
+// "Export All Devices" is its own bundle, loaded on first use: its Parquet writer (hyparquet-writer,
+// ~50 kB) would otherwise weigh on every activation.
+const FLEET_EXPORT = /[\\/]fleet[\\/]export-all-devices\.js$/;
+const fleetExportApart = {
+  name: 'fleet-export-apart',
+  setup(b) {
+    b.onResolve({ filter: FLEET_EXPORT }, () => ({ path: './fleet-export.cjs', external: true }));
+  },
+};
+await build({
+  entryPoints: [join(root, 'src/fleet/export-all-devices.ts')],
+  outfile: join(dist, 'fleet-export.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: true,
+  sourcesContent: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 await build({
   entryPoints: [join(root, 'src/extension.ts')],
+  plugins: [fleetExportApart],
   outfile: join(dist, 'extension.cjs'),
   bundle: true,
   format: 'cjs',

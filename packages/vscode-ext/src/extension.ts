@@ -30,10 +30,17 @@ import {
   type DeviceCommandDeps,
   exportMeasurementsCommand,
 } from './devices/device-commands.js';
+import type { FleetExportDeps } from './fleet/export-all-devices.js';
 import { QueryCodeLensProvider } from './query/query-codelens-provider.js';
 import { type QueryCommandDeps, runQueryCommand, validateQueryDocument } from './query/query-command.js';
 import { CarbonTrackTreeProvider } from './tree/carbontrack-tree-provider.js';
-import { type DeviceNode, isDeviceNode, type TreeNode } from './tree/tree-nodes.js';
+import {
+  type CustomerNode,
+  type DeviceNode,
+  type DistributorNode,
+  isDeviceNode,
+  type TreeNode,
+} from './tree/tree-nodes.js';
 import { MeasurementsPanels } from './webview/measurements-panel.js';
 
 /** What activate() returns: used by tests and the activation benchmark. */
@@ -80,6 +87,13 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
     clipboard: env.clipboard,
     defaultFolder: () => workspace.workspaceFolders?.[0]?.uri,
     timeZone: () => config().get<string>('timeZone') ?? '',
+  };
+  const fleetDeps: FleetExportDeps = {
+    sessions,
+    window,
+    defaultFolder: () => workspace.workspaceFolders?.[0]?.uri,
+    timeZone: () => config().get<string>('timeZone') ?? '',
+    reveal: (folder) => commands.executeCommand('revealFileInOS', folder),
   };
   const webviewRoot = Uri.joinPath(context.extensionUri, 'dist', 'webview');
   const panels = new MeasurementsPanels(
@@ -135,6 +149,13 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
   const device = (node: unknown): DeviceNode => {
     if (!isDeviceNode(node)) throw new Error('Run this command from a device in the carbonTRACK view');
     return node;
+  };
+  const fleetNode = (node: unknown): CustomerNode | DistributorNode => {
+    const kind = (node as TreeNode | undefined)?.kind;
+    if (kind !== 'customer' && kind !== 'distributor') {
+      throw new Error('Run this command from a customer or distributor in the carbonTRACK view');
+    }
+    return node as CustomerNode | DistributorNode;
   };
   // Connection commands get a tree node from menus, a connection from notifications, nothing from the palette.
   const connectionOf = (arg: unknown): ConnectionConfig | undefined => {
@@ -223,6 +244,15 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
     commands.registerCommand(
       'carbontrack.devices.exportMeasurements',
       guarded((node: unknown) => exportMeasurementsCommand(deviceDeps, device(node))),
+    ),
+    commands.registerCommand(
+      'carbontrack.fleet.exportAll',
+      guarded(async (node: unknown) => {
+        const target = fleetNode(node);
+        // A separate bundle, loaded on first use (see scripts/build.mjs).
+        const { exportAllDevicesCommand } = await import('./fleet/export-all-devices.js');
+        return exportAllDevicesCommand(fleetDeps, target);
+      }),
     ),
     commands.registerCommand(
       'carbontrack.devices.copyId',

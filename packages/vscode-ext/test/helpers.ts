@@ -44,6 +44,7 @@ export function scriptedWindow(answers: unknown[]) {
       return typeof answer === 'string' ? items.find((i) => i.label === answer) : answer;
     },
     showSaveDialog: async () => answers.shift(),
+    showOpenDialog: async () => answers.shift(),
     showInformationMessage: async (text: string, ...items: unknown[]) => {
       messages.push({ level: 'info', text, items });
       return undefined;
@@ -74,7 +75,7 @@ export function scriptedWindow(answers: unknown[]) {
     },
   };
   return {
-    window: window as unknown as WindowPort,
+    window: window as unknown as WindowPort & Pick<typeof import('vscode').window, 'showOpenDialog'>,
     messages,
     inputs,
     /** The items of every quick pick shown, in order. */

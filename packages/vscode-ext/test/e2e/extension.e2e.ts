@@ -409,4 +409,29 @@ describe('carbonTRACK in code-server', () => {
     const series = await client.measurements({ deviceId: device.id, from: '2026-01-10', to: '2026-01-12' }).collect();
     expect(readFileSync(path, 'utf8')).toBe(formatSeries([series], 'csv'));
   });
+
+  it('"Export All Devices…" on a customer writes the fleet export folder, the same records as core reads', async () => {
+    const { customer } = target();
+    const customerRow = row(`${customer.FirstName} ${customer.LastName}`);
+    if (!(await customerRow.isVisible())) await page.getByRole('tab', { name: /carbonTRACK/ }).click();
+    await contextMenu(customerRow, /Export All Devices/);
+    await quickInput('Custom', 'Measurement range');
+    await quickInput('2026-01-10', 'From (inclusive');
+    await quickInput('2026-01-12', 'To (exclusive');
+    await quickInput('Parquet', 'Export format');
+    // The folder dialog proposes the workspace folder: accept it.
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Export all devices' }).waitFor();
+    const input = page.locator('.quick-input-widget input');
+    await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toMatch(new RegExp(`^${workspace}/?$`));
+    await page.keyboard.press('Enter');
+    await page.locator('.notification-toast', { hasText: /Exported \d+ files/ }).waitFor({ timeout: 60_000 });
+    await screenshot('export-all-devices-done');
+    const folder = join(workspace, `carbontrack-${customer.AccountNumber}-2026-01-10-2026-01-12`);
+    const manifest = JSON.parse(readFileSync(join(folder, '_manifest.json'), 'utf8'));
+    let records = 0;
+    for (const id of customer.Devices) {
+      records += (await client.measurements({ deviceId: id, from: '2026-01-10', to: '2026-01-12' }).collect()).length;
+    }
+    expect(manifest).toMatchObject({ complete: true, total: 2 * customer.Devices.length, records, format: 'parquet' });
+  });
 });
