@@ -26,7 +26,7 @@ export const LAYERS = {
   'examples/e2e': { name: '@carbontrack/examples-e2e', may: [] },
   'packages/vscode-ext': {
     name: 'carbontrack',
-    may: ['@carbontrack/core', '@carbontrack/widgets', '@carbontrack/simulator'],
+    may: ['@carbontrack/core', '@carbontrack/widgets', '@carbontrack/export', '@carbontrack/simulator'],
   },
   'packages/test-support': { name: '@carbontrack/test-support', may: [] },
   'apps/playground': {
