@@ -140,7 +140,8 @@ for (let round = 0; round < ROUNDS; round++) {
         env: { ...process.env, BENCH_IDS: JSON.stringify(allIds) },
       },
     );
-    (rss[size] ??= []).push(JSON.parse(out).peakMb);
+    rss[size] ??= [];
+    rss[size].push(JSON.parse(out).peakMb);
   }
 }
 await rssSim.close();
