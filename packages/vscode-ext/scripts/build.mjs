@@ -20,9 +20,7 @@ const fleetExportApart = {
     b.onResolve({ filter: FLEET_EXPORT }, () => ({ path: './fleet-export.cjs', external: true }));
   },
 };
-await build({
-  entryPoints: [join(root, 'src/fleet/export-all-devices.ts')],
-  outfile: join(dist, 'fleet-export.cjs'),
+const extensionHost = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -33,21 +31,17 @@ await build({
   sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
+};
+await build({
+  ...extensionHost,
+  entryPoints: [join(root, 'src/fleet/export-all-devices.ts')],
+  outfile: join(dist, 'fleet-export.cjs'),
 });
 await build({
+  ...extensionHost,
   entryPoints: [join(root, 'src/extension.ts')],
   plugins: [fleetExportApart],
   outfile: join(dist, 'extension.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  external: ['vscode'],
-  minify: production,
-  sourcemap: true,
-  sourcesContent: false,
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 
 // The measurements page's own script: a typed module, bundled for the webview (core's createSeries inside).

@@ -37,21 +37,16 @@ export function registerListCommands(program: Command, io: CliIo): void {
     .action(async (options: { ref?: string; phone?: string; address?: string; limit: string; json?: boolean }) => {
       const limit = intFlag('--limit', options.limit, 1);
       const { client } = await openConnection(io);
-      const rows: Customer[] = [];
-      let more = false;
-      for await (const customer of client.customers({
-        customerRef: options.ref,
-        phone: options.phone,
-        address: options.address,
-        pageSize: Math.min(500, limit + 1),
-        signal: io.signal,
-      })) {
-        if (rows.length === limit) {
-          more = true;
-          break;
-        }
-        rows.push(customer);
-      }
+      const { rows, more } = await firstOf(
+        client.customers({
+          customerRef: options.ref,
+          phone: options.phone,
+          address: options.address,
+          pageSize: Math.min(500, limit + 1),
+          signal: io.signal,
+        }),
+        limit,
+      );
       printTable<Customer>(
         io,
         rows,
@@ -75,15 +70,10 @@ export function registerListCommands(program: Command, io: CliIo): void {
     .action(async (options: { customer?: string; limit: string; json?: boolean }) => {
       const limit = intFlag('--limit', options.limit, 1);
       const { client } = await openConnection(io);
-      const rows: Device[] = [];
-      let more = false;
-      for await (const device of client.devices({ customerReference: options.customer, signal: io.signal })) {
-        if (rows.length === limit) {
-          more = true;
-          break;
-        }
-        rows.push(device);
-      }
+      const { rows, more } = await firstOf(
+        client.devices({ customerReference: options.customer, signal: io.signal }),
+        limit,
+      );
       printTable<Device>(
         io,
         rows,
@@ -99,4 +89,14 @@ export function registerListCommands(program: Command, io: CliIo): void {
       if (more) note(io, `ct: the first ${limit} devices; pass --limit to see more.`);
       if (rows.length === 0 && options.customer) note(io, `ct: no devices for customer ${options.customer}.`);
     });
+}
+
+/** The first `limit` items of a listing (pages stop being fetched there), and whether there were more. */
+async function firstOf<T>(items: AsyncIterable<T>, limit: number): Promise<{ rows: T[]; more: boolean }> {
+  const rows: T[] = [];
+  for await (const item of items) {
+    if (rows.length === limit) return { rows, more: true };
+    rows.push(item);
+  }
+  return { rows, more: false };
 }

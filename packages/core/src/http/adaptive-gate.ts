@@ -1,3 +1,4 @@
+import { PriorityWaiters } from './priority-waiters.js';
 import type { ReceivedResponse, RequestSlots } from './request-pipeline.js';
 import { parseRetryAfter } from './retry-policy.js';
 
@@ -11,11 +12,6 @@ export interface AdaptiveGateOptions {
   requestsPerSecond?: number | undefined;
   /** Clock in ms (default performance.now). */
   now?: (() => number) | undefined;
-}
-
-interface Waiter {
-  priority: number;
-  take: () => void;
 }
 
 // A response this much slower than the fastest seen means queues are building: stop growing.
@@ -40,7 +36,7 @@ export class AdaptiveGate implements RequestSlots {
   private pausedUntil = 0;
   private nextStartAt = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly waiting: Waiter[] = [];
+  private readonly waiting = new PriorityWaiters();
   private readonly max: number;
   private readonly spacingMs: number;
   private readonly now: () => number;
@@ -98,33 +94,12 @@ export class AdaptiveGate implements RequestSlots {
   }
 
   private acquire(priority: number, signal: AbortSignal | undefined): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const waiter: Waiter = {
-        priority,
-        take: () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-      };
-      const onAbort = () => {
-        const index = this.waiting.indexOf(waiter);
-        if (index >= 0) this.waiting.splice(index, 1);
-        reject(signal?.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const before = this.waiting.findIndex((w) => w.priority > priority);
-      this.waiting.splice(before < 0 ? this.waiting.length : before, 0, waiter);
-      this.pump();
-    });
+    return this.waiting.wait(priority, signal, () => this.pump());
   }
 
   /** Starts as many waiters as the limit, a pause and the rate cap allow; else wakes up when they do. */
   private pump(): void {
-    while (this.waiting.length > 0 && this.active < this.concurrency) {
+    while (this.waiting.size > 0 && this.active < this.concurrency) {
       const now = this.now();
       const wait = Math.max(this.pausedUntil, this.nextStartAt) - now;
       if (wait > 0) {
@@ -138,7 +113,7 @@ export class AdaptiveGate implements RequestSlots {
       }
       this.active++;
       this.nextStartAt = now + this.spacingMs;
-      (this.waiting.shift() as Waiter).take();
+      this.waiting.release();
     }
   }
 }
