@@ -10,7 +10,8 @@ const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 // `--devices N`: a world of up to 100,000 devices whose records are built on demand.
 describe('a world of 100,000 devices', () => {
   const world = generateWorld(3, NOW, { devices: MAX_WORLD_DEVICES });
-  const [a, b] = world.distributors as [{ ID: string }, { ID: string }];
+  const a = world.distributors[0] as { ID: string };
+  const b = world.distributors[1] as { ID: string };
 
   it('has exactly the devices asked for, two to one between the distributors, each one range', () => {
     expect(world.deviceCount).toBe(100_000);

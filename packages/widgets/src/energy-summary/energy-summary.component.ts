@@ -14,6 +14,7 @@ const PERIOD_LABELS: Record<EnergyPeriod, string> = {
   '7d': 'Last 7 days',
   '30d': 'Last 30 days',
   month: 'This month',
+  '1y': 'Last 365 days',
 };
 
 /**
@@ -57,7 +58,7 @@ export class CtEnergySummary extends CtElement {
   /** The 16-digit device ID. */
   @property({ attribute: 'device-id' }) deviceId = '';
 
-  /** `today`, `7d`, `30d` or `month` (calendar periods in the time zone shown). */
+  /** `today`, `7d`, `30d`, `month` or `1y` (calendar periods in the time zone shown). */
   @property() period: EnergyPeriod = 'today';
 
   /**
@@ -105,8 +106,8 @@ export class CtEnergySummary extends CtElement {
 
   protected override checkAttributes(): AttributeProblem[] {
     const found = super.checkAttributes();
-    if (!['today', '7d', '30d', 'month'].includes(this.period)) {
-      found.push(problem('period', this.period, "must be 'today', '7d', '30d' or 'month'", true));
+    if (!Object.hasOwn(PERIOD_LABELS, this.period)) {
+      found.push(problem('period', this.period, "must be 'today', '7d', '30d', 'month' or '1y'", true));
     }
     const zone = this.zones.check();
     if (zone) found.push(zone);
