@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCarbonTrackClient } from '@carbontrack/core';
@@ -249,20 +249,34 @@ describe('ct against an account', () => {
     expect(theirs.stderr).toContain('`ct devices` lists');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/not found/i);
-    const locked = mkdtempSync(join(tmpdir(), 'ct-ro-'));
-    mkdirSync(join(locked, 'sub'), { mode: 0o500 });
-    const out = join(locked, 'sub', 'deep', 'x.csv');
-    const result = await runCt(
-      ['measurements', '--device', own[0]?.id as string, '--from', '-1h', '--to', 'now', '--out', out],
-      {
-        ...env,
-      },
-    );
-    // root ignores permissions: then the write succeeds, which is also a truthful outcome.
-    if (process.getuid?.() !== 0) {
-      expect(result.code).toBe(1);
-      expect(result.stderr).toContain('--out: cannot write');
-    }
+    // A path through a regular file cannot be created, whoever runs the test (root included).
+    const file = join(mkdtempSync(join(tmpdir(), 'ct-ro-')), 'plain-file');
+    writeFileSync(file, 'x');
+    const [measurements, exported] = await Promise.all([
+      runCt(
+        [
+          'measurements',
+          '--device',
+          own[0]?.id as string,
+          '--from',
+          '-1h',
+          '--to',
+          'now',
+          '--out',
+          join(file, 'x.csv'),
+        ],
+        env,
+      ),
+      runCt(
+        ['export', '--devices', own[0]?.id as string, '--from', '-1d', '--to', 'now', '--out', join(file, 'out')],
+        env,
+      ),
+    ]);
+    expect(measurements.code).toBe(1);
+    expect(measurements.stderr).toContain('--out: cannot write');
+    expect(measurements.stderr).toContain('ENOTDIR');
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toMatch(/--out: cannot create .*ENOTDIR/);
   });
 
   it('ct summary prints core’s summary as a table and as JSON', async () => {
@@ -342,6 +356,29 @@ describe('ct asks for credentials on a terminal', () => {
     expect(afterPrompt, screen).toContain('"UserName": "demo"');
     // The password was not echoed: nothing between the prompt and the JSON but the newline.
     expect(afterPrompt.slice(0, afterPrompt.indexOf('['))).not.toContain(typed);
+  });
+
+  it('draws the export progress as a bar with rate and ETA on a terminal', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ct-bar-')), 'out');
+    const ids = own
+      .slice(0, 3)
+      .map((d) => d.id)
+      .join(',');
+    const command = `${process.execPath} ${CT_BIN} export --devices ${ids} --from 2025-01-01 --to 2025-01-08 --out ${out}`;
+    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
+      env: accountEnv(sim.url),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let screen = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      screen += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, screen).toBe(0);
+    // Redrawn in place: a carriage return, the bar, the counts, the rate and the ETA.
+    expect(screen).toMatch(/\r\[#*-*\] \d+\/21 device-days \(\d+ %\) · [\d,]+ records · [\d.]+ device-days\/s · ETA /);
+    expect(screen).toContain('[########################] 21/21 device-days (100 %)');
+    expect(screen).toContain('export complete: 21 of 21 device-days');
   });
 
   it('without a terminal, a missing password is exit 1 naming the variables to set', async () => {
