@@ -274,7 +274,7 @@ describe('ct against an account', () => {
     ]);
     expect(measurements.code).toBe(1);
     expect(measurements.stderr).toContain('--out: cannot write');
-    expect(measurements.stderr).toContain('ENOTDIR');
+    expect(measurements.stderr).toContain('a file stands where a folder should be');
     expect(exported.code).toBe(1);
     expect(exported.stderr).toMatch(/--out: cannot create .*ENOTDIR/);
   });

@@ -1,3 +1,6 @@
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { writeSeriesFile, writeSeriesStream } from '@carbontrack/export';
 import type { Command } from 'commander';
 import { usageError } from '../cli-error.js';
@@ -39,6 +42,8 @@ export function registerMeasurementsCommand(program: Command, io: CliIo): void {
       if (format === 'parquet' && options.out === undefined && io.stdout.isTTY) {
         throw usageError('Parquet is binary: pass --out FILE, or redirect stdout to a file');
       }
+      // A place that cannot be written to fails before any request.
+      if (options.out !== undefined) await assertWritable(options.out);
       // Bad dates fail before any request: parsed once in UTC just to check them.
       const now = Date.now();
       parseTimeFlag('--from', options.from, 'UTC', now);
@@ -56,13 +61,29 @@ export function registerMeasurementsCommand(program: Command, io: CliIo): void {
         note(io, `ct: ${result.records} records.`);
         return;
       }
-      const result = await writeSeriesFile(options.out, series, writeOptions).catch(async (error: unknown) => {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EACCES' || code === 'ENOENT' || code === 'EROFS' || code === 'ENOTDIR' || code === 'EISDIR') {
-          throw usageError(`--out: cannot write ${options.out} (${code})`, 'Choose a folder you can write to.');
-        }
-        throw error;
+      const result = await writeSeriesFile(options.out, series, writeOptions).catch((error: unknown) => {
+        throw outError(options.out as string, error);
       });
       note(io, `ct: ${result.records} records written to ${options.out}.`);
     });
+}
+
+const FILE_SYSTEM_REFUSALS = new Set(['EACCES', 'EPERM', 'ENOENT', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST']);
+
+/** Creates the file's folder and checks it takes files, or a usage error naming the path. */
+async function assertWritable(path: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await access(dirname(path), constants.W_OK);
+  } catch (error) {
+    throw outError(path, error);
+  }
+}
+
+function outError(path: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (!code || !FILE_SYSTEM_REFUSALS.has(code)) return error;
+  // mkdir -p through a regular file says EEXIST: name what is really in the way.
+  const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file stands where a folder should be' : code;
+  return usageError(`--out: cannot write ${path} (${why})`, 'Choose a folder you can write to.');
 }
