@@ -31,7 +31,14 @@ export async function writeSeriesFile(
     await rename(partial, path);
     return result;
   } catch (error) {
-    file.destroy();
+    // The file may still be opening: remove it only once the stream has closed, or it reappears.
+    await new Promise<void>((resolve) => {
+      if (file.closed) resolve();
+      else {
+        file.once('close', () => resolve());
+        file.destroy();
+      }
+    });
     await rm(partial, { force: true });
     throw error;
   }
