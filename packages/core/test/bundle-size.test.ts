@@ -7,11 +7,13 @@ import { expect, it } from 'vitest';
 // Raised by 3 kB for issue 13 (the .NET number forms, kW, page budgets, repairs of lying pages,
 // sign-in cool-downs and the byte-level parser cost 2.5 kB): 10.0 kB own code before it. Raised
 // by 2 kB for issue 15: fleet reads (adaptive concurrency, cursors) are 2.0 kB of the full client;
-// createCarbonTrackCalls, what the widgets embed, leaves them out (checked below).
+// createCarbonTrackCalls, what the widgets embed, leaves them out (checked below). The energy
+// entry was raised by 3.5 kB for issue 16: tariff checks (time-of-use grids, versions) and cost();
+// the widgets' chart page, which takes resample and summarize from it, has its own 60 kB budget.
 const BUDGETS = [
   { entry: '../src/index.ts', name: '@carbontrack/core (own code)', external: ['openapi-fetch'], budgetBytes: 15_360 },
   { entry: '../src/index.ts', name: '@carbontrack/core (all-in)', external: [], budgetBytes: 17_408 },
-  { entry: '../src/energy/index.ts', name: '@carbontrack/core/energy (all-in)', external: [], budgetBytes: 5_120 },
+  { entry: '../src/energy/index.ts', name: '@carbontrack/core/energy (all-in)', external: [], budgetBytes: 8_704 },
 ];
 
 it.each(BUDGETS)(

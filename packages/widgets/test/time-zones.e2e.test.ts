@@ -80,8 +80,15 @@ beforeAll(async () => {
   if (!sydney) throw new Error('no online Sydney device in the simulator world');
   deviceId = sydney.id;
   for (const day of DST_DAYS) pages[`/${day.name}.html`] = page(day);
-  // Two hours ago, on the hour: the simulator has data up to its own now.
+  // Two hours ago, on the hour (the simulator has data up to its own now), and at least three hours
+  // into Sydney's day: right after Sydney's midnight "today" would hold no data yet, and the test
+  // failed for an hour every day.
+  const sydneyHour = (t: number) =>
+    Number(
+      new Intl.DateTimeFormat('en-AU', { timeZone: 'Australia/Sydney', hour: 'numeric', hourCycle: 'h23' }).format(t),
+    );
   now = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 2 * 3_600_000;
+  while (sydneyHour(now) < 3) now -= 3_600_000;
 });
 
 afterAll(async () => {

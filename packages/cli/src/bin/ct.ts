@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 // ct: the carbonTRACK command line. Ctrl-C (SIGINT) and SIGTERM abort the running command, which
 // stops cleanly (an export keeps its finished files and manifest); a second Ctrl-C exits at once.
+import { EventEmitter } from 'node:events';
 import { runCli } from '../program.js';
+
+// A measurement read keeps a few listeners per window in flight on one abort signal; Node's default
+// of ten would print a leak warning for what is a bounded, expected number.
+EventEmitter.defaultMaxListeners = 64;
 
 const controller = new AbortController();
 const stop = () => {

@@ -1,6 +1,5 @@
 import { RequestGate } from '../http/request-gate.js';
 import type { RequestPipeline } from '../http/request-pipeline.js';
-import { SignalFanOut } from '../http/signal-fan-out.js';
 import { concatSeries } from '../measurements/concat-series.js';
 import { dedupeSeries } from '../measurements/dedupe-series.js';
 import type { MeasurementSeries } from '../measurements/series.js';
@@ -99,20 +98,18 @@ export class MeasurementIterable implements AsyncIterable<MeasurementSeries> {
     const limit = this.maxPages ?? 2 * days;
     const budget = { left: limit, limit };
     const inFlight: Array<Promise<MeasurementSeries> | undefined> = [];
-    const signals = new SignalFanOut(controller.signal);
     const start = (i: number) => {
       const window = windows[i] as [number, number];
-      const { signal, release } = signals.child();
       // The earliest windows take free request slots first: they are the ones yielded next.
       const promise = fetchMeasurementWindow(
         this.target,
         this.deviceId,
         window[0],
         window[1],
-        { signal, slot: { gate, priority: i } },
+        { signal: controller.signal, slot: { gate, priority: i } },
         budget,
         readPath,
-      ).finally(release);
+      );
       // Rejections are observed when the window's turn comes; until then, keep them quiet.
       promise.catch(() => {});
       inFlight[i] = promise;

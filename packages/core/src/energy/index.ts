@@ -14,8 +14,21 @@ export {
   downsampleM4,
 } from '../measurements/downsample-m4.js';
 export type { CalendarUnit } from './calendar-buckets.js';
+export { type CostBreakdown, type CostColumns, type CostOptions, type CostResult, cost } from './cost.js';
 export { DEFAULT_EMISSION_FACTOR } from './emission-factor.js';
 export { DEFAULT_MAX_GAP_MINUTES, type IntegrationMethod } from './energy-validation.js';
+export { importPowerW } from './grid-flows.js';
 export { type IntegrateEnergyOptions, integrateEnergy } from './integrate-energy.js';
 export { type ResampleAggregate, type ResampledSeries, type ResampleOptions, resample } from './resample.js';
+export { type ResampledRow, toCsv, toRows } from './resampled-rows.js';
 export { type EnergySummary, type SummarizeOptions, summarize } from './summarize.js';
+export type {
+  DemandCharge,
+  Tariff,
+  TariffPeriod,
+  TariffRate,
+  TariffVersion,
+  TariffWindow,
+  Weekday,
+} from './tariff.js';
+export { validateTariff } from './tariff-validation.js';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSeries } from '../measurements/create-series.js';
 import { integrateEnergy } from './integrate-energy.js';
 import { resample } from './resample.js';
+import { toCsv, toRows } from './resampled-rows.js';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -177,5 +178,51 @@ describe('resample', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('resample defaults and rows', () => {
+  const start = Date.UTC(2026, 3, 4, 13);
+  const time = Array.from({ length: 3 * 288 }, (_, i) => start + i * 300_000);
+  const series = createSeries({
+    time,
+    columns: {
+      PowerUsage: time.map(() => 1000),
+      Temperature1: time.map(() => 21),
+      PowerFactor1: time.map(() => 0.9),
+    },
+  });
+
+  it("integrates only the power fields by default, and refuses 'energy' of anything else", () => {
+    const daily = resample(series, 'day', { timeZone: 'Australia/Sydney' });
+    const names = Object.keys(daily.columns);
+    expect(names).toContain('PowerUsage');
+    expect(names).toContain('Power4N');
+    for (const name of ['Temperature1', 'PowerFactor1', 'Voltage', 'SignalStrength', 'BatteryCharge', 'PowerVAH1']) {
+      expect(names).not.toContain(name);
+    }
+    expect(() => resample(series, 'day', { fields: ['Temperature1'] })).toThrow(
+      /energy needs power fields; Temperature1 is temperature/,
+    );
+    expect(Object.keys(resample(series, 'day', { aggregate: 'mean' }).columns)).toHaveLength(34);
+  });
+
+  it('gives rows for console.table and CSV, local times with offsets, across the DST change', () => {
+    const daily = resample(series, 'day', { timeZone: 'Australia/Sydney', fields: ['PowerUsage'] });
+    const rows = toRows(daily, { timeZone: 'Australia/Sydney' });
+    // The 25-hour day of the DST change: 25 kWh at 1 kW.
+    expect(rows[0]).toEqual({
+      start: '2026-04-05T00:00:00+11:00',
+      end: '2026-04-06T00:00:00+10:00',
+      PowerUsage: expect.closeTo(25, 9),
+    });
+    expect(rows[1]?.start).toBe('2026-04-06T00:00:00+10:00');
+    const csv = toCsv(daily, { timeZone: 'Australia/Sydney' }).split('\n');
+    expect(csv[0]).toBe('start,end,PowerUsage');
+    const [from, to, kWh] = (csv[1] as string).split(',');
+    expect([from, to]).toEqual(['2026-04-05T00:00:00+11:00', '2026-04-06T00:00:00+10:00']);
+    expect(Number(kWh)).toBeCloseTo(25, 9);
+    const means = toRows(resample(series, 'hour', { aggregate: 'mean', fields: ['Temperature1'] }));
+    expect(means[0]?.Temperature1).toBe(21);
   });
 });

@@ -1,5 +1,10 @@
 import { assertTimeZone } from '@carbontrack/api';
-import { MEASUREMENT_FIELD_NAMES, type MeasurementField } from '../measurements/fields.js';
+import {
+  MEASUREMENT_FIELD_NAMES,
+  MEASUREMENT_FIELDS,
+  type MeasurementField,
+  measurementField,
+} from '../measurements/fields.js';
 import type { MeasurementSeries } from '../measurements/series.js';
 import { bucketEdges, type CalendarUnit } from './calendar-buckets.js';
 import {
@@ -16,6 +21,7 @@ export type ResampleAggregate = 'energy' | 'mean' | 'min' | 'max' | 'sum' | 'las
 
 const AGGREGATES: readonly ResampleAggregate[] = ['energy', 'mean', 'min', 'max', 'sum', 'last'];
 const UNITS: readonly CalendarUnit[] = ['hour', 'day', 'month'];
+const POWER_FIELDS = MEASUREMENT_FIELDS.filter((f) => f.kind === 'power').map((f) => f.name);
 
 /** Options of {@link resample}. */
 export interface ResampleOptions<F extends MeasurementField = MeasurementField> {
@@ -23,7 +29,11 @@ export interface ResampleOptions<F extends MeasurementField = MeasurementField> 
   timeZone?: string;
   /** 'energy' (default): kWh per bucket; the others aggregate the samples whose time falls in the bucket. */
   aggregate?: ResampleAggregate;
-  /** Fields to resample (default: all 34; for 'energy' pass the power fields you need). */
+  /**
+   * Fields to resample. Default: for 'energy' the real-power fields (kind 'power' in
+   * `MEASUREMENT_FIELDS`; kWh of a temperature or a power factor means nothing, and naming such a
+   * field with 'energy' is a RangeError); for the other aggregates all 34.
+   */
   fields?: readonly F[];
   /** For 'energy': intervals longer than this many minutes contribute nothing (default 15). */
   maxGapMinutes?: number;
@@ -61,7 +71,15 @@ export function resample<F extends MeasurementField = MeasurementField>(
   if (!AGGREGATES.includes(aggregate)) throw new RangeError(`Unknown aggregate '${String(aggregate)}'`);
   const timeZone = options.timeZone ?? 'UTC';
   assertTimeZone(timeZone);
-  const fields = (options.fields ?? MEASUREMENT_FIELD_NAMES) as readonly F[];
+  const fields = (options.fields ?? (aggregate === 'energy' ? POWER_FIELDS : MEASUREMENT_FIELD_NAMES)) as readonly F[];
+  if (aggregate === 'energy') {
+    const notPower = fields.find((field) => measurementField(field).kind !== 'power');
+    if (notPower !== undefined) {
+      throw new RangeError(
+        `energy needs power fields; ${notPower} is ${measurementField(notPower).kind} (resample it with 'mean', 'min', 'max' or 'last')`,
+      );
+    }
+  }
   const values = fields.map((field) => columnOf(series, field));
   const method = integrationMethod(options.method);
   const gap = maxGapMs(options.maxGapMinutes);

@@ -2,6 +2,7 @@ import { assertTimeZone, zoneOffsetMs as zoneOffset } from '@carbontrack/api';
 import type { MeasurementSeries } from '../measurements/series.js';
 import { DEFAULT_EMISSION_FACTOR } from './emission-factor.js';
 import { assertSortedTime, type IntegrationMethod, integrationMethod, maxGapMs } from './energy-validation.js';
+import { importPowerAt } from './grid-flows.js';
 import { integrateColumn } from './integrate-energy.js';
 
 /** Options of {@link summarize}. */
@@ -92,9 +93,8 @@ export function summarize(series: MeasurementSeries, options: SummarizeOptions =
   let peakDemandW: number | null = null;
   let peakDemandTime: number | null = null;
   for (let row = 0; row < length; row++) {
-    const n = net[row] as number;
+    importW[row] = importPowerAt(usage, generating, net, row);
     const u = usage[row] as number;
-    importW[row] = Number.isFinite(n) ? n : Math.max(0, u - (generating[row] as number));
     const t = time[row] as number;
     if (Number.isNaN(t)) continue;
     samples++;

@@ -1,0 +1,355 @@
+import { assertTimeZone, zoneOffsetMs } from '@carbontrack/api';
+import type { MeasurementSeries } from '../measurements/series.js';
+import { bucketEdges, type CalendarUnit, localTimeToInstant } from './calendar-buckets.js';
+import { assertSortedTime, type IntegrationMethod, integrationMethod, maxGapMs } from './energy-validation.js';
+import { importPowerAt } from './grid-flows.js';
+import { WATT_MS_PER_KWH } from './integrate-energy.js';
+import type { Tariff } from './tariff.js';
+import { type CompiledTariff, type CompiledVersion, compileTariff, WEEK_MINUTES } from './tariff-validation.js';
+
+/** Options of {@link cost}. */
+export interface CostOptions {
+  /** IANA zone of the device: prices apply by its local time, supply by its local days (default 'UTC'). */
+  timeZone?: string;
+  /** Also cost per hour, day or month bucket of that zone's calendar (the buckets of {@link resample}). */
+  unit?: CalendarUnit;
+  /** Intervals longer than this many minutes contribute no energy (default 15). */
+  maxGapMinutes?: number;
+  /** Integration rule, as in {@link integrateEnergy} (default 'trapezoid'). */
+  method?: IntegrationMethod;
+}
+
+/** Money of a period, in the tariff's currency. */
+export interface CostBreakdown {
+  /** What the imported energy cost. */
+  importCost: number;
+  /** What the exported energy was credited. */
+  exportCredit: number;
+  /** Daily supply charges. */
+  supply: number;
+  /** Demand charges. */
+  demand: number;
+  /** GST added on import, supply and demand (0 when the prices include it). */
+  gst: number;
+  /** importCost + supply + demand + gst − exportCredit. */
+  net: number;
+  /** Energy imported, kWh. */
+  importKWh: number;
+  /** Energy exported, kWh. */
+  exportKWh: number;
+}
+
+/** The same breakdown per bucket, as columns. */
+export type CostColumns = { readonly [K in keyof CostBreakdown]: Float64Array };
+
+/** What {@link cost} returns. */
+export interface CostResult extends CostBreakdown {
+  /** ISO 4217 code of every amount. */
+  currency: string;
+  /** Per bucket when `unit` was given (they add up to the totals), else null. */
+  buckets: ({ start: Float64Array; end: Float64Array } & CostColumns) | null;
+}
+
+// Called through a module-local constant, which the optimiser inlines (an imported live binding it does not).
+const importRule = importPowerAt;
+const DAY_MS = 86_400_000;
+const HALF_HOUR_MS = 1_800_000;
+const KEYS = ['importCost', 'exportCredit', 'supply', 'demand', 'gst', 'net', 'importKWh', 'exportKWh'] as const;
+
+/**
+ * What a series cost under a tariff. Each interval between samples is priced at the local time it
+ * began (so a 23- or 25-hour day has 23 or 25 hours of prices), by the tariff version valid on that
+ * local day: import (the rule of `importPowerW`, sample by sample) at the import rate, `PowerExported` at the
+ * feed-in rate, under {@link integrateEnergy}'s rules. Supply is charged for every local day the
+ * series touches; a demand charge takes each local month's highest 30-minute average import (in
+ * the demand windows); GST is added on import, supply and demand unless the prices include it.
+ * @throws ValidationError for a tariff that fails its checks (see {@link compileTariff}); RangeError
+ * for bad options, unsorted times, or a day no tariff version covers.
+ */
+export function cost(series: MeasurementSeries, tariff: Tariff, options: CostOptions = {}): CostResult {
+  const compiled = compiledTariff(tariff);
+  const timeZone = options.timeZone ?? 'UTC';
+  assertTimeZone(timeZone);
+  const method = integrationMethod(options.method);
+  const gap = maxGapMs(options.maxGapMinutes);
+  assertSortedTime(series);
+  const { time, length } = series;
+  const exportW = series.columns.PowerExported;
+
+  let first = -1;
+  let last = -1;
+  for (let row = 0; row < length; row++) {
+    if (Number.isNaN(time[row] as number)) continue;
+    if (first < 0) first = row;
+    last = row;
+  }
+  const totals = emptyBreakdown();
+  if (first < 0) {
+    const none = new Float64Array(0);
+    return {
+      currency: compiled.currency,
+      ...totals,
+      buckets: options.unit ? { start: none, end: none, ...emptyColumns(0) } : null,
+    };
+  }
+
+  const clock = new LocalClock(timeZone);
+  const firstDay = clock.day(time[first] as number);
+  const lastDay = clock.day(time[last] as number);
+  // Buckets cover whole local days, so each day's supply falls inside them.
+  const dayStart = (day: number) => localTimeToInstant(day * DAY_MS, timeZone);
+  const edges = options.unit
+    ? bucketEdges(dayStart(firstDay), dayStart(lastDay + 1) - 1, options.unit, timeZone)
+    : Float64Array.of(dayStart(firstDay), dayStart(lastDay + 1));
+  const buckets = edges.length - 1;
+  const columns = emptyColumns(buckets);
+  const versions = new VersionFinder(compiled);
+
+  // Energy, priced per interval; half-hour import kept for the demand charge. The loop keeps what
+  // it needs in locals (the bucket's sums, the day's grid row, the zone's offset span) and writes a
+  // bucket's sums once it moves on: the pricing then costs little more than the integration.
+  const halfHours = new Map<number, { kWh: number; version: CompiledVersion; at: number }>();
+  // The columns are taken out once: a lookup on the columns record per sample is slow.
+  const { PowerUsage, Generating, PowerUsageNet } = series.columns;
+  let k = 0;
+  let bucketEnd = edges[1] as number;
+  let sumImportKWh = 0;
+  let sumExportKWh = 0;
+  let sumImportCost = 0;
+  let sumExportCredit = 0;
+  let day = Number.NaN;
+  let dayWall = 0;
+  let rowBase = 0;
+  let version = versions.at(firstDay);
+  let importPrice = version.importPrice;
+  let feedInPrice = version.feedInPrice;
+  let demandMask = version.demandMask;
+  let previousImport = importRule(PowerUsage, Generating, PowerUsageNet, first);
+  // Sums are kept in watt-milliseconds and turned into kWh once a bucket: no division a sample.
+  const left = method === 'left';
+  let offsetFrom = Number.POSITIVE_INFINITY;
+  let offsetUntil = Number.NEGATIVE_INFINITY;
+  let offset = 0;
+  for (let row = first + 1, previous = first; row <= last; row++) {
+    const tb = time[row] as number;
+    if (Number.isNaN(tb)) continue;
+    const i = previous;
+    previous = row;
+    const ta = time[i] as number;
+    const dt = tb - ta;
+    const nextImport = importRule(PowerUsage, Generating, PowerUsageNet, row);
+    const a = previousImport;
+    previousImport = nextImport;
+    if (!(dt > 0 && dt <= gap)) continue;
+    const ea = exportW[i] as number;
+    const eb = exportW[row] as number;
+    // integrateEnergy's interval rule (intervalEnergy), inlined for both flows.
+    const importWms = Number.isFinite(a) && Number.isFinite(nextImport) ? (left ? a : (a + nextImport) / 2) * dt : 0;
+    const exportWms = Number.isFinite(ea) && Number.isFinite(eb) ? (left ? ea : (ea + eb) / 2) * dt : 0;
+    if (importWms === 0 && exportWms === 0) continue;
+    if (ta >= bucketEnd) {
+      // The bucket is done: its sums go to the columns (no closure here: captured variables would
+      // live on the heap and slow every sample down).
+      columns.importKWh[k] = (columns.importKWh[k] as number) + sumImportKWh / WATT_MS_PER_KWH;
+      columns.exportKWh[k] = (columns.exportKWh[k] as number) + sumExportKWh / WATT_MS_PER_KWH;
+      columns.importCost[k] = (columns.importCost[k] as number) + sumImportCost / WATT_MS_PER_KWH;
+      columns.exportCredit[k] = (columns.exportCredit[k] as number) + sumExportCredit / WATT_MS_PER_KWH;
+      sumImportKWh = 0;
+      sumExportKWh = 0;
+      sumImportCost = 0;
+      sumExportCredit = 0;
+      while (ta >= bucketEnd) {
+        k++;
+        bucketEnd = edges[k + 1] as number;
+      }
+    }
+    if (ta < offsetFrom || ta >= offsetUntil) {
+      clock.locate(ta);
+      offsetFrom = clock.from;
+      offsetUntil = clock.until;
+      offset = clock.offset;
+    }
+    const wall = ta + offset;
+    if (wall < dayWall || wall >= dayWall + DAY_MS) {
+      day = Math.floor(wall / DAY_MS);
+      dayWall = day * DAY_MS;
+      version = versions.at(day);
+      importPrice = version.importPrice;
+      feedInPrice = version.feedInPrice;
+      demandMask = version.demandMask;
+      // 1970-01-01, day 0, was a Thursday: the grid row of this month and weekday.
+      rowBase = new Date(dayWall).getUTCMonth() * WEEK_MINUTES + ((day + 4) % 7) * 1440;
+    }
+    const cell = rowBase + Math.floor((wall - dayWall) / 60_000);
+    sumImportKWh += importWms;
+    sumExportKWh += exportWms;
+    sumImportCost += importWms * (importPrice[cell] as number);
+    if (feedInPrice) sumExportCredit += exportWms * (feedInPrice[cell] as number);
+    if (demandMask && demandMask[cell] === 1 && importWms > 0) {
+      const slot = Math.floor(wall / HALF_HOUR_MS);
+      const kWh = importWms / WATT_MS_PER_KWH;
+      const entry = halfHours.get(slot);
+      if (entry) entry.kWh += kWh;
+      else halfHours.set(slot, { kWh, version, at: ta });
+    }
+  }
+  columns.importKWh[k] = (columns.importKWh[k] as number) + sumImportKWh / WATT_MS_PER_KWH;
+  columns.exportKWh[k] = (columns.exportKWh[k] as number) + sumExportKWh / WATT_MS_PER_KWH;
+  columns.importCost[k] = (columns.importCost[k] as number) + sumImportCost / WATT_MS_PER_KWH;
+  columns.exportCredit[k] = (columns.exportCredit[k] as number) + sumExportCredit / WATT_MS_PER_KWH;
+
+  // Supply: each local day's charge, spread over the buckets it overlaps (one, unless hourly).
+  let b = 0;
+  for (let day = firstDay; day <= lastDay; day++) {
+    const charge = versions.at(day).version.supplyPerDay;
+    const start = dayStart(day);
+    const end = dayStart(day + 1);
+    while ((edges[b + 1] as number) <= start) b++;
+    for (let j = b; j < buckets && (edges[j] as number) < end; j++) {
+      const overlap = Math.min(end, edges[j + 1] as number) - Math.max(start, edges[j] as number);
+      columns.supply[j] = (columns.supply[j] as number) + (charge * overlap) / (end - start);
+    }
+  }
+
+  // Demand: the highest half-hour of each local month, charged in the bucket where it happened.
+  const peaks = new Map<string, { kW: number; at: number; price: number }>();
+  for (const [slot, entry] of halfHours) {
+    const price = entry.version.version.demand?.pricePerKwMonth ?? 0;
+    const month = new Date(slot * HALF_HOUR_MS).toISOString().slice(0, 7);
+    const kW = entry.kWh / 0.5;
+    const peak = peaks.get(month);
+    if (!peak || kW > peak.kW) peaks.set(month, { kW, at: entry.at, price });
+  }
+  for (const peak of peaks.values()) {
+    const j = bucketIndex(edges, peak.at);
+    columns.demand[j] = (columns.demand[j] as number) + peak.kW * peak.price;
+  }
+
+  const gstRate = compiled.pricesIncludeGst ? 0 : compiled.gstRate;
+  for (let j = 0; j < buckets; j++) {
+    const charges = (columns.importCost[j] as number) + (columns.supply[j] as number) + (columns.demand[j] as number);
+    columns.gst[j] = charges * gstRate;
+    columns.net[j] = charges + (columns.gst[j] as number) - (columns.exportCredit[j] as number);
+  }
+  for (const key of KEYS) totals[key] = sum(columns[key]);
+  return {
+    currency: compiled.currency,
+    ...totals,
+    buckets: options.unit ? { start: edges.subarray(0, buckets), end: edges.subarray(1), ...columns } : null,
+  };
+}
+
+// A tariff is data, typically one object costed again and again (a chart, a fleet): its compiled
+// grids are kept with it, and checked against its JSON each time, so a changed tariff recompiles.
+const compiledTariffs = new WeakMap<object, { json: string; compiled: CompiledTariff }>();
+
+function compiledTariff(tariff: Tariff): CompiledTariff {
+  if (typeof tariff !== 'object' || tariff === null) return compileTariff(tariff);
+  const json = JSON.stringify(tariff);
+  const kept = compiledTariffs.get(tariff);
+  if (kept && kept.json === json) return kept.compiled;
+  const compiled = compileTariff(tariff);
+  compiledTariffs.set(tariff, { json, compiled });
+  return compiled;
+}
+
+/**
+ * Local wall-clock time (as UTC ms) of instants in time order. The zone's offset is looked up at
+ * the ends of each UTC day; only a day whose ends differ (a DST change) is searched for its
+ * transition, so a year costs about a thousand lookups instead of one a sample.
+ */
+class LocalClock {
+  /** The span [from, until) in which `offset` holds. */
+  from = Number.POSITIVE_INFINITY;
+  until = Number.NEGATIVE_INFINITY;
+  offset = 0;
+
+  constructor(private readonly timeZone: string) {}
+
+  wall(t: number): number {
+    if (t < this.from || t >= this.until) this.locate(t);
+    return t + this.offset;
+  }
+
+  day(t: number): number {
+    return Math.floor(this.wall(t) / DAY_MS);
+  }
+
+  /** Finds the offset at `t` and the span it holds for. */
+  locate(t: number): void {
+    const dayStart = Math.floor(t / DAY_MS) * DAY_MS;
+    const dayEnd = dayStart + DAY_MS;
+    const before = zoneOffsetMs(this.timeZone, dayStart);
+    const after = zoneOffsetMs(this.timeZone, dayEnd);
+    if (before === after) {
+      this.from = dayStart;
+      this.until = dayEnd;
+      this.offset = before;
+      return;
+    }
+    // The first minute with the new offset (transitions fall on whole minutes).
+    let low = dayStart / 60_000;
+    let high = dayEnd / 60_000;
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (zoneOffsetMs(this.timeZone, mid * 60_000) === before) low = mid;
+      else high = mid;
+    }
+    const transition = high * 60_000;
+    if (t < transition) {
+      this.from = dayStart;
+      this.until = transition;
+      this.offset = before;
+    } else {
+      this.from = transition;
+      this.until = dayEnd;
+      this.offset = after;
+    }
+  }
+}
+
+/** The version valid on a local day, found by walking forward (days come in order). */
+class VersionFinder {
+  private index = 0;
+
+  constructor(private readonly compiled: CompiledTariff) {}
+
+  at(day: number): CompiledVersion {
+    const { versions } = this.compiled;
+    const current = versions[this.index] as CompiledVersion;
+    if (day >= current.fromDay && day < current.toDay) return current;
+    const found = versions.findIndex((v) => day >= v.fromDay && day < v.toDay);
+    if (found < 0) {
+      throw new RangeError(
+        `no version of tariff '${this.compiled.tariff.name}' covers ${new Date(day * DAY_MS).toISOString().slice(0, 10)}`,
+      );
+    }
+    this.index = found;
+    return versions[found] as CompiledVersion;
+  }
+}
+
+function bucketIndex(edges: Float64Array, t: number): number {
+  let low = 0;
+  let high = edges.length - 2;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if ((edges[mid] as number) <= t) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function emptyBreakdown(): CostBreakdown {
+  return { importCost: 0, exportCredit: 0, supply: 0, demand: 0, gst: 0, net: 0, importKWh: 0, exportKWh: 0 };
+}
+
+function emptyColumns(n: number): CostColumns {
+  return Object.fromEntries(KEYS.map((key) => [key, new Float64Array(n)])) as unknown as CostColumns;
+}
+
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
