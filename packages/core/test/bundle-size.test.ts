@@ -8,12 +8,13 @@ import { expect, it } from 'vitest';
 // sign-in cool-downs and the byte-level parser cost 2.5 kB): 10.0 kB own code before it. Raised
 // by 2 kB for issue 15: fleet reads (adaptive concurrency, cursors) are 2.0 kB of the full client;
 // createCarbonTrackCalls, what the widgets embed, leaves them out (checked below). The energy
-// entry was raised by 3.5 kB for issue 16: tariff checks (time-of-use grids, versions) and cost();
-// the widgets' chart page, which takes resample and summarize from it, has its own 60 kB budget.
+// entry (the whole energy API, bundled at once) was raised by 5 kB for issue 16: tariff checks
+// (time-of-use grids, versions), cost(), circuits, coverage, comparisons and rows. Apps take what
+// they import: the widgets' chart page, which takes resample and summarize, has its own 60 kB budget.
 const BUDGETS = [
   { entry: '../src/index.ts', name: '@carbontrack/core (own code)', external: ['openapi-fetch'], budgetBytes: 15_360 },
   { entry: '../src/index.ts', name: '@carbontrack/core (all-in)', external: [], budgetBytes: 17_408 },
-  { entry: '../src/energy/index.ts', name: '@carbontrack/core/energy (all-in)', external: [], budgetBytes: 8_704 },
+  { entry: '../src/energy/index.ts', name: '@carbontrack/core/energy (all-in)', external: [], budgetBytes: 10_240 },
 ];
 
 it.each(BUDGETS)(

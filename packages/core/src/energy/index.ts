@@ -14,13 +14,28 @@ export {
   downsampleM4,
 } from '../measurements/downsample-m4.js';
 export type { CalendarUnit } from './calendar-buckets.js';
+export {
+  type CircuitBreakdown,
+  type CircuitChannels,
+  type CircuitEnergy,
+  type CircuitOptions,
+  circuits,
+} from './circuits.js';
+export {
+  type ComparisonKind,
+  compareSummaries,
+  comparisonPeriod,
+  type Delta,
+  type EnergyComparison,
+} from './compare-periods.js';
 export { type CostBreakdown, type CostColumns, type CostOptions, type CostResult, cost } from './cost.js';
+export { bucketCoverage, coverage, DEFAULT_CADENCE_MS, sampleCadenceMs, summaryCoverage } from './coverage.js';
 export { DEFAULT_EMISSION_FACTOR } from './emission-factor.js';
 export { DEFAULT_MAX_GAP_MINUTES, type IntegrationMethod } from './energy-validation.js';
 export { importPowerW } from './grid-flows.js';
 export { type IntegrateEnergyOptions, integrateEnergy } from './integrate-energy.js';
 export { type ResampleAggregate, type ResampledSeries, type ResampleOptions, resample } from './resample.js';
-export { type ResampledRow, toCsv, toRows } from './resampled-rows.js';
+export { type ResampledRow, type RowOptions, toCsv, toRows } from './resampled-rows.js';
 export { type EnergySummary, type SummarizeOptions, summarize } from './summarize.js';
 export type {
   DemandCharge,

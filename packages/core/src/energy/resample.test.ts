@@ -202,7 +202,7 @@ describe('resample defaults and rows', () => {
       expect(names).not.toContain(name);
     }
     expect(() => resample(series, 'day', { fields: ['Temperature1'] })).toThrow(
-      /energy needs power fields; Temperature1 is temperature/,
+      /energy needs power fields, not Temperature1/,
     );
     expect(Object.keys(resample(series, 'day', { aggregate: 'mean' }).columns)).toHaveLength(34);
   });

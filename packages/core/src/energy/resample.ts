@@ -1,10 +1,5 @@
 import { assertTimeZone } from '@carbontrack/api';
-import {
-  MEASUREMENT_FIELD_NAMES,
-  MEASUREMENT_FIELDS,
-  type MeasurementField,
-  measurementField,
-} from '../measurements/fields.js';
+import { MEASUREMENT_FIELD_NAMES, MEASUREMENT_FIELDS, type MeasurementField } from '../measurements/fields.js';
 import type { MeasurementSeries } from '../measurements/series.js';
 import { bucketEdges, type CalendarUnit } from './calendar-buckets.js';
 import {
@@ -21,7 +16,7 @@ export type ResampleAggregate = 'energy' | 'mean' | 'min' | 'max' | 'sum' | 'las
 
 const AGGREGATES: readonly ResampleAggregate[] = ['energy', 'mean', 'min', 'max', 'sum', 'last'];
 const UNITS: readonly CalendarUnit[] = ['hour', 'day', 'month'];
-const POWER_FIELDS = MEASUREMENT_FIELDS.filter((f) => f.kind === 'power').map((f) => f.name);
+const POWER_FIELDS: readonly string[] = MEASUREMENT_FIELDS.filter((f) => f.kind === 'power').map((f) => f.name);
 
 /** Options of {@link resample}. */
 export interface ResampleOptions<F extends MeasurementField = MeasurementField> {
@@ -72,14 +67,8 @@ export function resample<F extends MeasurementField = MeasurementField>(
   const timeZone = options.timeZone ?? 'UTC';
   assertTimeZone(timeZone);
   const fields = (options.fields ?? (aggregate === 'energy' ? POWER_FIELDS : MEASUREMENT_FIELD_NAMES)) as readonly F[];
-  if (aggregate === 'energy') {
-    const notPower = fields.find((field) => measurementField(field).kind !== 'power');
-    if (notPower !== undefined) {
-      throw new RangeError(
-        `energy needs power fields; ${notPower} is ${measurementField(notPower).kind} (resample it with 'mean', 'min', 'max' or 'last')`,
-      );
-    }
-  }
+  const notPower = aggregate === 'energy' && fields.find((field) => !POWER_FIELDS.includes(field));
+  if (notPower) throw new RangeError(`energy needs power fields, not ${notPower}`);
   const values = fields.map((field) => columnOf(series, field));
   const method = integrationMethod(options.method);
   const gap = maxGapMs(options.maxGapMinutes);

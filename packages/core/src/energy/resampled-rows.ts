@@ -1,12 +1,16 @@
 import type { MeasurementField } from '../measurements/fields.js';
+import type { MeasurementSeries } from '../measurements/series.js';
+import { bucketCoverage } from './coverage.js';
 import type { ResampledSeries } from './resample.js';
 import { formatLocalIso } from './summarize.js';
 
 /** One bucket as a plain row: its local start and end (ISO 8601 with offset) and a value per field. */
-export type ResampledRow<F extends MeasurementField = MeasurementField> = { start: string; end: string } & Record<
-  F,
-  number | null
->;
+export type ResampledRow<F extends MeasurementField = MeasurementField> = {
+  start: string;
+  end: string;
+  /** Share of the bucket's expected samples present, 0..1 (see `bucketCoverage`); with `series` only. */
+  coverage?: number;
+} & Record<F, number | null>;
 
 /**
  * The buckets of a {@link resample} result as plain rows, so `console.table(toRows(daily))` prints
@@ -15,9 +19,10 @@ export type ResampledRow<F extends MeasurementField = MeasurementField> = { star
  */
 export function toRows<F extends MeasurementField>(
   resampled: ResampledSeries<F>,
-  options: { timeZone?: string } = {},
+  options: RowOptions = {},
 ): ResampledRow<F>[] {
   const timeZone = options.timeZone ?? 'UTC';
+  const complete = options.series ? bucketCoverage(options.series, resampled) : null;
   const fields = Object.keys(resampled.columns) as F[];
   const rows: ResampledRow<F>[] = [];
   for (let k = 0; k < resampled.start.length; k++) {
@@ -25,6 +30,7 @@ export function toRows<F extends MeasurementField>(
       start: formatLocalIso(resampled.start[k] as number, timeZone),
       end: formatLocalIso(resampled.end[k] as number, timeZone),
     } as ResampledRow<F>;
+    if (complete) row.coverage = complete[k] as number;
     for (const field of fields) {
       const value = resampled.columns[field][k] as number;
       (row as Record<string, number | null | string>)[field] = Number.isNaN(value) ? null : value;
@@ -34,15 +40,23 @@ export function toRows<F extends MeasurementField>(
   return rows;
 }
 
-/** The rows of {@link toRows} as CSV: a header `start,end,<fields>`, one line a bucket, empty for null. */
-export function toCsv<F extends MeasurementField>(
-  resampled: ResampledSeries<F>,
-  options: { timeZone?: string } = {},
-): string {
+/** Options of {@link toRows} and {@link toCsv}. */
+export interface RowOptions {
+  /** Zone of the local times (default 'UTC'). */
+  timeZone?: string;
+  /** The series that was resampled: adds each bucket's `coverage`. */
+  series?: MeasurementSeries;
+}
+
+/** The rows of {@link toRows} as CSV: a header `start,end,<fields>[,coverage]`, one line a bucket, empty for null. */
+export function toCsv<F extends MeasurementField>(resampled: ResampledSeries<F>, options: RowOptions = {}): string {
   const fields = Object.keys(resampled.columns) as F[];
-  const lines = [['start', 'end', ...fields].join(',')];
+  const lines = [['start', 'end', ...fields, ...(options.series ? ['coverage'] : [])].join(',')];
   for (const row of toRows(resampled, options)) {
-    lines.push([row.start, row.end, ...fields.map((f) => (row[f] === null ? '' : String(row[f])))].join(','));
+    const values = fields.map((f) => (row[f] === null ? '' : String(row[f])));
+    lines.push(
+      [row.start, row.end, ...values, ...(row.coverage === undefined ? [] : [String(row.coverage)])].join(','),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

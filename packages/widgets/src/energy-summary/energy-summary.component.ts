@@ -14,7 +14,7 @@ const PERIOD_LABELS: Record<EnergyPeriod, string> = {
   '7d': 'Last 7 days',
   '30d': 'Last 30 days',
   month: 'This month',
-  '1y': 'Last 365 days',
+  '1y': 'Past year',
 };
 
 /**
@@ -107,7 +107,7 @@ export class CtEnergySummary extends CtElement {
   protected override checkAttributes(): AttributeProblem[] {
     const found = super.checkAttributes();
     if (!Object.hasOwn(PERIOD_LABELS, this.period)) {
-      found.push(problem('period', this.period, "must be 'today', '7d', '30d', 'month' or '1y'", true));
+      found.push(problem('period', this.period, `must be one of ${Object.keys(PERIOD_LABELS).join(', ')}`, true));
     }
     const zone = this.zones.check();
     if (zone) found.push(zone);

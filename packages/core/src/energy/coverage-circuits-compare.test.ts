@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSeries } from '../measurements/create-series.js';
+import { localTimeToInstant } from './calendar-buckets.js';
+import { circuits } from './circuits.js';
+import { compareSummaries, comparisonPeriod } from './compare-periods.js';
+import { bucketCoverage, coverage, sampleCadenceMs, summaryCoverage } from './coverage.js';
+import { integrateEnergy } from './integrate-energy.js';
+import { resample } from './resample.js';
+import { toRows } from './resampled-rows.js';
+import { summarize } from './summarize.js';
+
+const FIVE_MIN = 300_000;
+const DAY = 86_400_000;
+
+/** Five-minute samples over [from, to), skipping [gapFrom, gapTo). */
+function samples(from: number, to: number, gap?: [number, number], watts = 1000) {
+  const time: number[] = [];
+  for (let t = from; t < to; t += FIVE_MIN) if (!gap || t < gap[0] || t >= gap[1]) time.push(t);
+  return createSeries({ time, columns: { PowerUsage: time.map(() => watts) } });
+}
+
+describe('coverage', () => {
+  const zone = 'Australia/Brisbane';
+  const day = localTimeToInstant(Date.UTC(2026, 5, 10), zone);
+
+  it('a day with a six-hour outage is exactly 75 % complete, bucket by bucket', () => {
+    const series = samples(day, day + 3 * DAY, [day + DAY + 6 * 3_600_000, day + DAY + 12 * 3_600_000]);
+    expect(sampleCadenceMs(series)).toBe(FIVE_MIN);
+    const daily = resample(series, 'day', { timeZone: zone, fields: ['PowerUsage'] });
+    expect(Array.from(bucketCoverage(series, daily))).toEqual([1, 0.75, 1]);
+    const rows = toRows(daily, { timeZone: zone, series });
+    expect(rows.map((r) => r.coverage)).toEqual([1, 0.75, 1]);
+    expect(coverage(series, day + DAY, day + 2 * DAY)).toBe(0.75);
+  });
+
+  it('a period before the device existed is empty with coverage 0, not zeros that look like data', () => {
+    const series = samples(day, day + DAY);
+    const before = { from: day - 7 * DAY, to: day - 6 * DAY };
+    const empty = createSeries({ time: [] });
+    expect(summaryCoverage(empty, before)).toBe(0);
+    expect(summaryCoverage(series, before)).toBe(0);
+    expect(summarize(empty).samples).toBe(0);
+  });
+});
+
+describe('circuits', () => {
+  it('circuits plus the untracked remainder equal PowerUsage energy (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 2000, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), {
+          minLength: 2,
+          maxLength: 200,
+        }),
+        (rows) => {
+          const time = rows.map((_, i) => Date.UTC(2026, 0, 1) + i * FIVE_MIN);
+          // Circuits share out up to the whole usage, so the remainder is never clamped.
+          const usage = rows.map(([w]) => w);
+          const part = (k: number) => rows.map(([w, share]) => (w * share * (k + 1)) / 10);
+          const series = createSeries({
+            time,
+            columns: { PowerUsage: usage, Power1: part(0), Power2: part(1), Power3: part(2), Power4: part(3) },
+          });
+          const result = circuits(series);
+          const total = result.circuits.reduce((sum, c) => sum + c.kWh, 0) + result.untrackedKWh;
+          return Math.abs(total - integrateEnergy(series, 'PowerUsage')) < 1e-9;
+        },
+      ),
+    );
+  });
+
+  it('names the circuits, never lets the remainder go negative unless asked, and reads the N channels', () => {
+    const time = [0, FIVE_MIN, 2 * FIVE_MIN].map((t) => Date.UTC(2026, 0, 1) + t);
+    const series = createSeries({
+      time,
+      columns: {
+        PowerUsage: [1000, 1000, 1000],
+        Power1: [600, 600, 600],
+        Power2: [600, 600, 600],
+        Power1N: [100, 100, 100],
+      },
+    });
+    const clamped = circuits(series, { labels: { 1: 'Lights and power', 2: 'Hot water' } });
+    expect(clamped.circuits.map((c) => c.label)).toEqual(['Lights and power', 'Hot water', 'Circuit 3', 'Circuit 4']);
+    expect(Array.from(clamped.untrackedW)).toEqual([0, 0, 0]);
+    expect(Array.from(circuits(series, { allowNegativeRemainder: true }).untrackedW)).toEqual([-200, -200, -200]);
+    const n = circuits(series, { channels: 'PowerN' });
+    expect(n.circuits[0]?.field).toBe('Power1N');
+    expect(Array.from(n.untrackedW)).toEqual([900, 900, 900]);
+    expect(() => circuits(series, { channels: 'PowerVAH' as 'Power' })).toThrow(RangeError);
+  });
+});
+
+describe('comparison', () => {
+  const zone = 'Australia/Sydney';
+
+  it("'previous' is the same length just before; 'year' the same local times a year earlier, across DST", () => {
+    const july = {
+      from: localTimeToInstant(Date.UTC(2026, 6, 1), zone),
+      to: localTimeToInstant(Date.UTC(2026, 7, 1), zone),
+    };
+    expect(comparisonPeriod(july, 'previous', zone)).toEqual({
+      from: july.from - (july.to - july.from),
+      to: july.from,
+    });
+    expect(comparisonPeriod(july, 'year', zone)).toEqual({
+      from: localTimeToInstant(Date.UTC(2025, 6, 1), zone),
+      to: localTimeToInstant(Date.UTC(2025, 7, 1), zone),
+    });
+    // 1 November 2026 is in daylight time; a year earlier too, at the same wall clock.
+    const day = {
+      from: localTimeToInstant(Date.UTC(2026, 10, 1), zone),
+      to: localTimeToInstant(Date.UTC(2026, 10, 2), zone),
+    };
+    expect(comparisonPeriod(day, 'year', zone).from).toBe(localTimeToInstant(Date.UTC(2025, 10, 1), zone));
+    const leap = { from: Date.UTC(2028, 1, 29), to: Date.UTC(2028, 2, 1) };
+    expect(comparisonPeriod(leap, 'year').from).toBe(Date.UTC(2027, 1, 28));
+  });
+
+  it('gives signed deltas, and says when the earlier period has less data', () => {
+    const from = Date.UTC(2026, 0, 8);
+    const now = samples(from, from + DAY, undefined, 1500);
+    const before = samples(from - DAY, from, [from - DAY, from - DAY / 2], 1000);
+    const period = (series: ReturnType<typeof samples>, f: number) => ({
+      summary: summarize(series),
+      coverage: summaryCoverage(series, { from: f, to: f + DAY }),
+    });
+    const result = compareSummaries(period(now, from), period(before, from - DAY));
+    expect(result.previous.coverage).toBe(0.5);
+    expect(result.lessData).toBe(true);
+    expect(result.consumptionKWh.change).toBeCloseTo(36 - 12, 0);
+    expect(result.consumptionKWh.percent).toBeGreaterThan(100);
+    const same = compareSummaries(period(now, from), period(now, from));
+    expect(same.lessData).toBe(false);
+    expect(same.importKWh).toEqual({ change: 0, percent: same.current.summary.importKWh === 0 ? null : 0 });
+  });
+});
