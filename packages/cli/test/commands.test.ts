@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createCarbonTrackClient } from '@carbontrack/core';
-import { summarize } from '@carbontrack/core/energy';
+import { cost, summarize } from '@carbontrack/core/energy';
 import { listen, type RunningSimulator } from '@carbontrack/simulator';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -300,6 +301,66 @@ describe('ct against an account', () => {
       .collect();
     expect(summary.consumptionKWh).toBeCloseTo(summarize(series, { timeZone: summary.timeZone }).consumptionKWh, 9);
     expect(table.stdout).toContain(`${summary.consumptionKWh.toFixed(2)}  kWh`);
+  });
+
+  it('ct summary --tariff adds what the period cost, as core’s cost() says; --compare adds signed deltas', async () => {
+    const device = own[4]?.id as string;
+    const tariffFile = fileURLToPath(new URL('../../core/schemas/example-time-of-use.tariff.json', import.meta.url));
+    const env = accountEnv(sim.url);
+    const [json, table] = await Promise.all([
+      runCt(
+        ['summary', '--device', device, '--period', '7d', '--tariff', tariffFile, '--compare', 'previous', '--json'],
+        env,
+      ),
+      runCt(['summary', '--device', device, '--period', '7d', '--tariff', tariffFile, '--compare', 'year'], env),
+    ]);
+    expect(json.code, json.stderr).toBe(0);
+    const out = JSON.parse(json.stdout) as {
+      periodFrom: string;
+      periodTo: string;
+      timeZone: string;
+      coverage: number;
+      cost: { net: number; importCost: number; currency: string };
+      comparison: { with: string; consumptionKWh: { change: number } };
+    };
+    const series = await client().measurements({ deviceId: device, from: out.periodFrom, to: out.periodTo }).collect();
+    const tariff = JSON.parse(readFileSync(tariffFile, 'utf8'));
+    const expected = cost(series, tariff, { timeZone: out.timeZone });
+    expect(out.cost.net).toBeCloseTo(expected.net, 9);
+    expect(out.cost.currency).toBe('AUD');
+    expect(out.comparison.with).toBe('previous');
+    expect(out.coverage).toBeGreaterThan(0.99);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/^METRIC\s+VALUE\s+UNIT\s+VS A YEAR EARLIER$/m);
+    expect(table.stdout).toMatch(/Consumption\s+[\d.]+\s+kWh\s+[+−][\d.]+/);
+    expect(table.stdout).toMatch(/Net cost\s+[\d.]+\s+AUD/);
+  });
+
+  it('ct summary refuses a tariff that fails its checks, naming the path in it, exit 1', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ct-tariff-')), 'gap.json');
+    const window = { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], from: '00:00', to: '24:00' };
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'Example with a gap',
+        versions: [
+          {
+            validFrom: '2020-01-01',
+            supplyPerDay: 1,
+            import: { timeOfUse: [{ name: 'a', price: 0.2, windows: [window] }] },
+          },
+        ],
+      }),
+    );
+    const result = await runCt(['summary', '--device', own[0]?.id as string, '--tariff', file], accountEnv(sim.url));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('versions[0].import.timeOfUse: leaves sun 00:00 in month 1 without a price');
+    const notJson = await runCt(
+      ['summary', '--device', own[0]?.id as string, '--tariff', '/etc/hostname'],
+      accountEnv(sim.url),
+    );
+    expect(notJson.code).toBe(1);
+    expect(notJson.stderr).toContain('cannot read /etc/hostname as JSON');
   });
 
   it('ct simulator serves until Ctrl-C, and ct talks to it', async () => {
