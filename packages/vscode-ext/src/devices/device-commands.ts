@@ -1,8 +1,9 @@
 import { deviceTimeZone, resolveTimeZone } from '@carbontrack/core/time-zone';
-import { CancellationError, ProgressLocation, type QuickPickItem, Uri } from 'vscode';
+import { type QuickPickItem, Uri } from 'vscode';
 import type { ConnectionSessions } from '../connections/connection-sessions.js';
 import type { RowFormat } from '../measurements/measurement-rows.js';
 import type { ClipboardPort, WindowPort } from '../ports.js';
+import { withCancellableProgress } from '../progress/cancellable-progress.js';
 import type { DeviceNode } from '../tree/tree-nodes.js';
 import { deviceSnippet } from './copy-as-code.js';
 import { type DateRange, isoDay, parseDateInput, presetRange, type RangePreset } from './date-range.js';
@@ -91,35 +92,20 @@ export async function exportMeasurementsCommand(deps: DeviceCommandDeps, node: D
     filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
   });
   if (!target) return undefined;
-  const rows = await deps.window.withProgress(
-    {
-      location: ProgressLocation.Notification,
-      title: `Exporting ${node.deviceId} (${range.label})`,
-      cancellable: true,
-    },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort(new CancellationError()));
-      let reported = 0;
-      try {
-        return await deps.sessions.run(node.connection, (client) =>
-          exportMeasurements(client, {
-            deviceId: node.deviceId,
-            range,
-            format,
-            path: target.fsPath,
-            signal: controller.signal,
-            onProgress: (done, count) => {
-              const percent = Math.round(done * 100);
-              progress.report({ increment: percent - reported, message: `${count} rows` });
-              reported = percent;
-            },
-          }),
-        );
-      } finally {
-        subscription.dispose();
-      }
-    },
+  const rows = await withCancellableProgress(
+    deps.window,
+    `Exporting ${node.deviceId} (${range.label})`,
+    (signal, report) =>
+      deps.sessions.run(node.connection, (client) =>
+        exportMeasurements(client, {
+          deviceId: node.deviceId,
+          range,
+          format,
+          path: target.fsPath,
+          signal,
+          onProgress: (done, count) => report(done, `${count} rows`),
+        }),
+      ),
   );
   void deps.window.showInformationMessage(`Exported ${rows} rows to ${target.fsPath}`);
   return target;

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import type { FleetTarget } from '@carbontrack/core';
 import { exportFleet, type FleetExportResult, type OutputFormat, readManifest } from '@carbontrack/export';
-import { CancellationError, ProgressLocation, Uri } from 'vscode';
+import { Uri } from 'vscode';
 import type { ConnectionSessions } from '../connections/connection-sessions.js';
 import { isoDay } from '../devices/date-range.js';
 import { pickRange } from '../devices/device-commands.js';
 import type { WindowPort } from '../ports.js';
+import { withCancellableProgress } from '../progress/cancellable-progress.js';
 import type { CustomerNode, DistributorNode } from '../tree/tree-nodes.js';
 
 /** What "Export All Devices…" needs. */
@@ -74,39 +75,20 @@ export async function exportAllDevicesCommand(
   }
   const earlier = await readManifest(folder.fsPath).catch(() => undefined);
   const resume = earlier !== undefined && !earlier.complete;
-  const result = await deps.window.withProgress(
-    {
-      location: ProgressLocation.Notification,
-      title: `${resume ? 'Resuming the export of' : 'Exporting'} ${who} (${range.label})`,
-      cancellable: true,
-    },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort(new CancellationError()));
-      let reported = 0;
-      try {
-        return await deps.sessions.run(node.connection, (client) =>
-          exportFleet(client, target, {
-            out: folder.fsPath,
-            format,
-            from: range.from,
-            to: range.to,
-            resume,
-            signal: controller.signal,
-            onProgress: (p) => {
-              const percent = p.total > 0 ? Math.floor((p.done / p.total) * 100) : 0;
-              progress.report({
-                increment: percent - reported,
-                message: `${p.done} of ${p.total} device-days, ${p.files} files`,
-              });
-              reported = percent;
-            },
-          }),
-        );
-      } finally {
-        subscription.dispose();
-      }
-    },
+  const title = `${resume ? 'Resuming the export of' : 'Exporting'} ${who} (${range.label})`;
+  const result = await withCancellableProgress(deps.window, title, (signal, report) =>
+    deps.sessions.run(node.connection, (client) =>
+      exportFleet(client, target, {
+        out: folder.fsPath,
+        format,
+        from: range.from,
+        to: range.to,
+        resume,
+        signal,
+        onProgress: (p) =>
+          report(p.total > 0 ? p.done / p.total : 0, `${p.done} of ${p.total} device-days, ${p.files} files`),
+      }),
+    ),
   );
   const { manifest } = result;
   if (result.complete) {
