@@ -200,10 +200,12 @@ export function cost(series: MeasurementSeries, tariff: Tariff, options: CostOpt
 
   // Supply: each local day's charge, spread over the buckets it overlaps (one, unless hourly).
   let b = 0;
+  let end = dayStart(firstDay);
   for (let day = firstDay; day <= lastDay; day++) {
     const charge = versions.at(day).version.supplyPerDay;
-    const start = dayStart(day);
-    const end = dayStart(day + 1);
+    // Each day starts where the one before ended: one local-midnight lookup a day.
+    const start = end;
+    end = dayStart(day + 1);
     while ((edges[b + 1] as number) <= start) b++;
     for (let j = b; j < buckets && (edges[j] as number) < end; j++) {
       const overlap = Math.min(end, edges[j + 1] as number) - Math.max(start, edges[j] as number);
