@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error.js';
 import { registerExportCommand } from './commands/export-command.js';
@@ -77,4 +78,5 @@ function toCliError(error: unknown, io: CliIo): CliError {
   return new CliError(error instanceof Error ? error.message : String(error), EXIT_CODES.api);
 }
 
-const VERSION = '0.1.0';
+// The package's own version, so `ct --version` cannot drift from what is published.
+const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;

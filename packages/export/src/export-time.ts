@@ -3,8 +3,6 @@ import { timeZoneOffsetMs } from '@carbontrack/core/time-zone';
 // The range of a JavaScript Date: times beyond it have no ISO 8601 text, so no format writes them.
 const MAX_TIME_MS = 8.64e15;
 const HOUR_MS = 3_600_000;
-// About seven years of hours (a few MB at most), so a formatter's memory stays bounded.
-const MAX_REMEMBERED_HOURS = 65_536;
 
 /**
  * A record time as written: whole epoch milliseconds (truncated, as `new Date` does, so every format
@@ -24,23 +22,13 @@ export function utcTimeText(t: number): string | null {
  * A formatter of local wall time with its offset in `timeZone` (`2026-12-01T19:55:00+11:00`; with
  * `.SSS` only when the instant has milliseconds), or null (see {@link exportTimeMs}).
  *
- * Core's offset lookup formats a date per call, too slow for every row of a year, so the offset is
- * asked once per UTC hour (and remembered: a fleet's files revisit the same hours): when the hour's
- * start and end agree, the whole hour has that offset (no zone changes its offset twice within an
- * hour); an hour with a change is looked up row by row.
+ * The offset and its text are worked out once per UTC hour: when the hour's start and end agree,
+ * the whole hour has that offset (no zone changes its offset twice within an hour); an hour with a
+ * change is looked up row by row. Core remembers the offsets themselves.
  * @param timeZone A canonical IANA zone.
  */
 export function localTimeFormatter(timeZone: string): (t: number) => string | null {
-  const hourOffsets = new Map<number, number>();
-  const offsetAtHour = (hour: number) => {
-    let offset = hourOffsets.get(hour);
-    if (offset === undefined) {
-      if (hourOffsets.size >= MAX_REMEMBERED_HOURS) hourOffsets.clear();
-      offset = timeZoneOffsetMs(timeZone, hour);
-      hourOffsets.set(hour, offset);
-    }
-    return offset;
-  };
+  const offsetAtHour = (hour: number) => timeZoneOffsetMs(timeZone, hour);
   let hourStart = Number.NaN;
   let hourOffset = 0;
   let hourIsConstant = false;

@@ -79,16 +79,16 @@ export function registerSummaryCommand(program: Command, io: CliIo): void {
       const series = await read(range);
       const summary = summarize(series, { timeZone: zone.timeZone });
       const bill = tariff ? cost(series, tariff, { timeZone: zone.timeZone }) : undefined;
+      const coverageShare = summaryCoverage(series, range);
       let comparison: EnergyComparison | undefined;
       if (options.compare) {
         const earlier = comparisonPeriod(range, options.compare, zone.timeZone);
         const before = await read(earlier);
         comparison = compareSummaries(
-          { summary, coverage: summaryCoverage(series, range) },
+          { summary, coverage: coverageShare },
           { summary: summarize(before, { timeZone: zone.timeZone }), coverage: summaryCoverage(before, earlier) },
         );
       }
-      const coverageShare = summaryCoverage(series, range);
       if (options.json) {
         io.stdout.write(
           `${JSON.stringify(

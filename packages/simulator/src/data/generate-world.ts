@@ -1,6 +1,6 @@
 // Lays out a world (which distributor owns which customers, which customer which devices) and builds
 // its records on demand. Only the layout is held: a customer's first device index and a device's
-// offline time, about 12 bytes a device; recently built records are kept in small caches.
+// offline time (offline devices only), about 5 bytes a device; recently built records are kept in small caches.
 import { Random, streamSeed } from './random.js';
 import {
   type CustomerRecord,
@@ -79,8 +79,28 @@ export function generateWorld(seed: number, nowMs: number, size: WorldSize = {})
   const customerCount = firstDevice.length - 1;
   const deviceCount = firstDevice[customerCount] as number;
   const customerStarts = Uint32Array.from(firstDevice);
-  const offline = new Float64Array(deviceCount);
-  for (let i = 0; i < deviceCount; i++) offline[i] = deviceOfflineSince(seed, i, latestBoundary) ?? Number.NaN;
+  // The offline devices alone (about one in ten), in index order, with when they stopped.
+  const offlineIndex: number[] = [];
+  const offlineTime: number[] = [];
+  for (let i = 0; i < deviceCount; i++) {
+    const since = deviceOfflineSince(seed, i, latestBoundary);
+    if (since === null) continue;
+    offlineIndex.push(i);
+    offlineTime.push(since);
+  }
+  const offlineIndexes = Int32Array.from(offlineIndex);
+  const offlineSince = Float64Array.from(offlineTime);
+  /** Position of the first offline device at or after `index`. */
+  const offlineAtOrAfter = (index: number): number => {
+    let low = 0;
+    let high = offlineIndexes.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((offlineIndexes[mid] as number) < index) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
 
   const distributorOf = (customerIndex: number): DistributorRecord =>
     distributors[customerIndex < (customerRanges[0] as IndexRange).end ? 0 : 1] as DistributorRecord;
@@ -153,9 +173,10 @@ export function generateWorld(seed: number, nowMs: number, size: WorldSize = {})
     },
     offlineSinceMs: (index: number) => {
       assertIndex(index, deviceCount, 'device');
-      const since = offline[index] as number;
-      return Number.isNaN(since) ? null : since;
+      const at = offlineAtOrAfter(index);
+      return offlineIndexes[at] === index ? (offlineSince[at] as number) : null;
     },
+    offlineIn: (range: IndexRange) => offlineSince.subarray(offlineAtOrAfter(range.first), offlineAtOrAfter(range.end)),
     deviceById: Object.freeze({ get: findDevice, has: (id: string) => findDevice(id) !== undefined }),
     get devices() {
       allDevices ??= Object.freeze(Array.from({ length: deviceCount }, (_, i) => device(i)));

@@ -121,6 +121,8 @@ export interface World {
   customerByRef(ref: string): { index: number; record: CustomerRecord } | undefined;
   /** When a device stopped reporting (epoch ms), or null when it is online; no record is built. */
   offlineSinceMs(index: number): number | null;
+  /** When each offline device of an index range stopped reporting, in index order (online ones are left out). */
+  offlineIn(range: IndexRange): Float64Array;
   /** Lookup by device ID without building other records. */
   readonly deviceById: { get(id: string): DeviceRecord | undefined; has(id: string): boolean };
   /** Every device, built on first use: for small worlds and tests. */

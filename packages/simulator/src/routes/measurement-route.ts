@@ -36,10 +36,6 @@ export function measurementRoute(
     const range = listed ? { first: 0, end: listed.length } : world.deviceRange(account.distributorId);
     const deviceAt = (i: number): DeviceRecord =>
       listed ? (listed[i] as DeviceRecord) : world.device(range.first + i);
-    const lastAt = (i: number): number => {
-      const offline = listed ? (listed[i] as DeviceRecord).offlineSinceMs : world.offlineSinceMs(range.first + i);
-      return offline === null ? nowMs : Math.min(nowMs, offline);
-    };
     const deviceTotal = range.end - range.first;
     const days = Math.ceil((toMs - fromMs) / PAGE_SPAN_MS);
     const pages = deviceTotal * days;
@@ -55,8 +51,12 @@ export function measurementRoute(
           numberFormat,
         )
       : [];
-    let count = 0;
-    for (let i = 0; i < deviceTotal; i++) count += countRecords(fromMs, toMs, lastAt(i));
+    // Every online device has the same count: only the offline ones are counted one by one.
+    const offline = listed
+      ? listed.flatMap((d) => (d.offlineSinceMs === null ? [] : [d.offlineSinceMs]))
+      : world.offlineIn(range);
+    let count = (deviceTotal - offline.length) * countRecords(fromMs, toMs, nowMs);
+    for (const since of offline) count += countRecords(fromMs, toMs, Math.min(nowMs, since));
     return c.json({
       Measurements: measurements,
       Count: count,
