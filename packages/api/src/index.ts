@@ -7,7 +7,7 @@
  */
 
 export type { components, operations, paths } from './generated/carbontrack.js';
-export { assertTimeZone, zoneOffsetMs } from './time/zone-offset.js';
+export { assertTimeZone, type ZoneOffsetSpan, zoneOffsetMs, zoneOffsetSpan } from './time/zone-offset.js';
 export {
   formatHundredths,
   formatHundredthsAs,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/carbon-track-error.js';
@@ -5,7 +6,7 @@ import { createSeries } from '../measurements/create-series.js';
 import { localTimeToInstant } from './calendar-buckets.js';
 import { cost } from './cost.js';
 import { summarize } from './summarize.js';
-import type { Tariff, TariffVersion } from './tariff.js';
+import type { Tariff, TariffRate, TariffVersion, Weekday } from './tariff.js';
 
 const FIVE_MIN = 300_000;
 const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -158,6 +159,56 @@ describe('cost', () => {
     );
   });
 
+  it('prices every interval as a sample-by-sample reference does, in zones with DST changes (property)', () => {
+    // The reference reads the local time of each interval's start with its own Intl formatter and
+    // finds the window in the tariff's data: no grids, no runs, no spans.
+    const example = JSON.parse(
+      readFileSync(new URL('../../schemas/example-time-of-use.tariff.json', import.meta.url), 'utf8'),
+    ) as Tariff;
+    const zones = ['Australia/Sydney', 'Australia/Adelaide', 'Australia/Lord_Howe', 'Australia/Brisbane'];
+    const changes = [Date.UTC(2026, 3, 4, 12), Date.UTC(2026, 6, 1, 0), Date.UTC(2025, 9, 4, 12)];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.constantFrom(...changes),
+        fc.array(fc.record({ step: fc.integer({ min: 1, max: 9 }), watts: fc.integer({ min: -3000, max: 6000 }) }), {
+          minLength: 2,
+          maxLength: 300,
+        }),
+        (zone, around, samples) => {
+          let t = around - 12 * 3_600_000;
+          const time = samples.map(({ step }) => {
+            t += step * 60_000 + (step === 9 ? 20 * 60_000 : 0);
+            return t;
+          });
+          const usage = samples.map(({ watts }) => Math.max(0, watts));
+          const exported = samples.map(({ watts }) => Math.max(0, -watts));
+          const generating = usage.map(() => 0);
+          const series = createSeries({
+            time,
+            columns: { PowerUsage: usage, Generating: generating, PowerExported: exported },
+          });
+          const result = cost(series, example, { timeZone: zone, unit: 'hour' });
+          let importCost = 0;
+          let exportCredit = 0;
+          for (let i = 1; i < time.length; i++) {
+            const dt = (time[i] as number) - (time[i - 1] as number);
+            if (dt > 15 * 60_000) continue;
+            const local = localParts(zone, time[i - 1] as number);
+            const version = versionOn(example, local.date);
+            const kWhIn = (((usage[i - 1] as number) + (usage[i] as number)) / 2) * (dt / 3_600_000_000);
+            const kWhOut = (((exported[i - 1] as number) + (exported[i] as number)) / 2) * (dt / 3_600_000_000);
+            importCost += kWhIn * priceAt(version.import, local);
+            if (version.feedIn) exportCredit += kWhOut * priceAt(version.feedIn, local);
+          }
+          const close = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y));
+          return close(result.importCost, importCost) && close(result.exportCredit, exportCredit);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('an empty series costs nothing', () => {
     const result = cost(createSeries({ time: [] }), flat(0.3, 1), { unit: 'day' });
     expect(result).toMatchObject({ net: 0, supply: 0, importKWh: 0 });
@@ -248,3 +299,67 @@ describe('tariff checks', () => {
     expect(cost(series, overnight as Tariff).importCost).toBeCloseTo(24 * 0.2, 9);
   });
 });
+
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Local date, weekday and minute of the day of instant `t` in `zone`, read straight from Intl. */
+function localParts(zone: string, t: number): { date: string; weekday: Weekday; month: number; minute: number } {
+  let format = localFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    localFormats.set(zone, format);
+  }
+  const part = (type: string) => format.formatToParts(t).find((p) => p.type === type)?.value as string;
+  return {
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    weekday: part('weekday').toLowerCase() as Weekday,
+    month: Number(part('month')),
+    minute: Number(part('hour')) * 60 + Number(part('minute')),
+  };
+}
+
+function versionOn(tariff: Tariff, date: string): TariffVersion {
+  const found = tariff.versions.find((v) => v.validFrom <= date && (v.validTo === undefined || date < v.validTo));
+  if (!found) throw new Error(`no version on ${date}`);
+  return found;
+}
+
+const PREVIOUS_DAY: Record<Weekday, Weekday> = {
+  mon: 'sun',
+  tue: 'mon',
+  wed: 'tue',
+  thu: 'wed',
+  fri: 'thu',
+  sat: 'fri',
+  sun: 'sat',
+};
+
+/** The rate's price at a local time, found in the tariff's windows (a window past midnight included). */
+function priceAt(rate: TariffRate, local: { weekday: Weekday; month: number; minute: number }): number {
+  if ('flat' in rate) return rate.flat;
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+  for (const period of rate.timeOfUse) {
+    for (const w of period.windows) {
+      if (w.months && !w.months.includes(local.month)) continue;
+      const from = minutes(w.from);
+      const to = minutes(w.to);
+      if (from < to ? w.days.includes(local.weekday) && local.minute >= from && local.minute < to : false) {
+        return period.price;
+      }
+      if (from > to) {
+        if (w.days.includes(local.weekday) && local.minute >= from) return period.price;
+        if (w.days.includes(PREVIOUS_DAY[local.weekday]) && local.minute < to) return period.price;
+      }
+    }
+  }
+  throw new Error(`no price at ${JSON.stringify(local)}`);
+}

@@ -1,4 +1,4 @@
-import { assertTimeZone, zoneOffsetMs } from '@carbontrack/api';
+import { assertTimeZone, zoneOffsetSpan } from '@carbontrack/api';
 import type { MeasurementSeries } from '../measurements/series.js';
 import { bucketEdges, type CalendarUnit, localTimeToInstant } from './calendar-buckets.js';
 import { assertSortedTime, type IntegrationMethod, integrationMethod, maxGapMs } from './energy-validation.js';
@@ -74,15 +74,9 @@ export function cost(series: MeasurementSeries, tariff: Tariff, options: CostOpt
   const gap = maxGapMs(options.maxGapMinutes);
   assertSortedTime(series);
   const { time, length } = series;
-  const exportW = series.columns.PowerExported;
 
-  let first = -1;
-  let last = -1;
-  for (let row = 0; row < length; row++) {
-    if (Number.isNaN(time[row] as number)) continue;
-    if (first < 0) first = row;
-    last = row;
-  }
+  const first = firstTimedRow(time, length);
+  const last = lastTimedRow(time, length);
   const totals = emptyBreakdown();
   if (first < 0) {
     const none = new Float64Array(0);
@@ -105,98 +99,9 @@ export function cost(series: MeasurementSeries, tariff: Tariff, options: CostOpt
   const columns = emptyColumns(buckets);
   const versions = new VersionFinder(compiled);
 
-  // Energy, priced per interval; half-hour import kept for the demand charge. The loop keeps what
-  // it needs in locals (the bucket's sums, the day's grid row, the zone's offset span) and writes a
-  // bucket's sums once it moves on: the pricing then costs little more than the integration.
-  const halfHours = new Map<number, { kWh: number; version: CompiledVersion; at: number }>();
-  // The columns are taken out once: a lookup on the columns record per sample is slow.
-  const { PowerUsage, Generating, PowerUsageNet } = series.columns;
-  let k = 0;
-  let bucketEnd = edges[1] as number;
-  let sumImportKWh = 0;
-  let sumExportKWh = 0;
-  let sumImportCost = 0;
-  let sumExportCredit = 0;
-  let day = Number.NaN;
-  let dayWall = 0;
-  let rowBase = 0;
-  let version = versions.at(firstDay);
-  let importPrice = version.importPrice;
-  let feedInPrice = version.feedInPrice;
-  let demandMask = version.demandMask;
-  let previousImport = importRule(PowerUsage, Generating, PowerUsageNet, first);
-  // Sums are kept in watt-milliseconds and turned into kWh once a bucket: no division a sample.
-  const left = method === 'left';
-  let offsetFrom = Number.POSITIVE_INFINITY;
-  let offsetUntil = Number.NEGATIVE_INFINITY;
-  let offset = 0;
-  for (let row = first + 1, previous = first; row <= last; row++) {
-    const tb = time[row] as number;
-    if (Number.isNaN(tb)) continue;
-    const i = previous;
-    previous = row;
-    const ta = time[i] as number;
-    const dt = tb - ta;
-    const nextImport = importRule(PowerUsage, Generating, PowerUsageNet, row);
-    const a = previousImport;
-    previousImport = nextImport;
-    if (!(dt > 0 && dt <= gap)) continue;
-    const ea = exportW[i] as number;
-    const eb = exportW[row] as number;
-    // integrateEnergy's interval rule (intervalEnergy), inlined for both flows.
-    const importWms = Number.isFinite(a) && Number.isFinite(nextImport) ? (left ? a : (a + nextImport) / 2) * dt : 0;
-    const exportWms = Number.isFinite(ea) && Number.isFinite(eb) ? (left ? ea : (ea + eb) / 2) * dt : 0;
-    if (importWms === 0 && exportWms === 0) continue;
-    if (ta >= bucketEnd) {
-      // The bucket is done: its sums go to the columns (no closure here: captured variables would
-      // live on the heap and slow every sample down).
-      columns.importKWh[k] = (columns.importKWh[k] as number) + sumImportKWh / WATT_MS_PER_KWH;
-      columns.exportKWh[k] = (columns.exportKWh[k] as number) + sumExportKWh / WATT_MS_PER_KWH;
-      columns.importCost[k] = (columns.importCost[k] as number) + sumImportCost / WATT_MS_PER_KWH;
-      columns.exportCredit[k] = (columns.exportCredit[k] as number) + sumExportCredit / WATT_MS_PER_KWH;
-      sumImportKWh = 0;
-      sumExportKWh = 0;
-      sumImportCost = 0;
-      sumExportCredit = 0;
-      while (ta >= bucketEnd) {
-        k++;
-        bucketEnd = edges[k + 1] as number;
-      }
-    }
-    if (ta < offsetFrom || ta >= offsetUntil) {
-      clock.locate(ta);
-      offsetFrom = clock.from;
-      offsetUntil = clock.until;
-      offset = clock.offset;
-    }
-    const wall = ta + offset;
-    if (wall < dayWall || wall >= dayWall + DAY_MS) {
-      day = Math.floor(wall / DAY_MS);
-      dayWall = day * DAY_MS;
-      version = versions.at(day);
-      importPrice = version.importPrice;
-      feedInPrice = version.feedInPrice;
-      demandMask = version.demandMask;
-      // 1970-01-01, day 0, was a Thursday: the grid row of this month and weekday.
-      rowBase = new Date(dayWall).getUTCMonth() * WEEK_MINUTES + ((day + 4) % 7) * 1440;
-    }
-    const cell = rowBase + Math.floor((wall - dayWall) / 60_000);
-    sumImportKWh += importWms;
-    sumExportKWh += exportWms;
-    sumImportCost += importWms * (importPrice[cell] as number);
-    if (feedInPrice) sumExportCredit += exportWms * (feedInPrice[cell] as number);
-    if (demandMask && demandMask[cell] === 1 && importWms > 0) {
-      const slot = Math.floor(wall / HALF_HOUR_MS);
-      const kWh = importWms / WATT_MS_PER_KWH;
-      const entry = halfHours.get(slot);
-      if (entry) entry.kWh += kWh;
-      else halfHours.set(slot, { kWh, version, at: ta });
-    }
-  }
-  columns.importKWh[k] = (columns.importKWh[k] as number) + sumImportKWh / WATT_MS_PER_KWH;
-  columns.exportKWh[k] = (columns.exportKWh[k] as number) + sumExportKWh / WATT_MS_PER_KWH;
-  columns.importCost[k] = (columns.importCost[k] as number) + sumImportCost / WATT_MS_PER_KWH;
-  columns.exportCredit[k] = (columns.exportCredit[k] as number) + sumExportCredit / WATT_MS_PER_KWH;
+  // Energy, priced per interval; half-hour import kept for the demand charge.
+  const halfHours = new Map<number, HalfHour>();
+  priceIntervals(series, first, last, method === 'left', gap, edges, columns, clock, versions, halfHours);
 
   // Supply: each local day's charge, spread over the buckets it overlaps (one, unless hourly).
   let b = 0;
@@ -241,6 +146,127 @@ export function cost(series: MeasurementSeries, tariff: Tariff, options: CostOpt
   };
 }
 
+interface HalfHour {
+  kWh: number;
+  version: CompiledVersion;
+  at: number;
+}
+
+/**
+ * The per-sample loop of {@link cost}: energy of each interval, priced at its local start, summed
+ * into `columns` per bucket of `edges`; half-hour import in the demand windows into `halfHours`.
+ * Its own function so that the optimiser compiles the loop whole, not as an entry into `cost`
+ * that the code after the loop keeps throwing away.
+ */
+function priceIntervals(
+  series: MeasurementSeries,
+  first: number,
+  last: number,
+  left: boolean,
+  gap: number,
+  edges: Float64Array,
+  columns: CostColumns,
+  clock: LocalClock,
+  versions: VersionFinder,
+  halfHours: Map<number, HalfHour>,
+): void {
+  const { time } = series;
+  const { PowerUsage, Generating, PowerUsageNet, PowerExported } = series.columns;
+  // Everything calendar-related (the bucket, the zone's offset, the local day, the tariff version,
+  // the price run) changes at known instants; the earliest is `nextEvent`, so a sample costs one
+  // comparison for all of it, and the prices are looked up once a run (a few times a day).
+  let nextEvent = Number.NEGATIVE_INFINITY;
+  let k = 0;
+  let bucketEnd = edges[1] as number;
+  let offsetUntil = Number.NEGATIVE_INFINITY;
+  let offset = 0;
+  let day = Number.NaN;
+  let dayWall = 0;
+  let rowBase = 0;
+  let version = versions.at(clock.day(time[first] as number));
+  let importRate = 0;
+  let feedInRate = 0;
+  let inDemand = false;
+  // Sums are kept in watt-milliseconds and turned into kWh once a bucket: no division a sample.
+  let sumImportKWh = 0;
+  let sumExportKWh = 0;
+  let sumImportCost = 0;
+  let sumExportCredit = 0;
+  let previousImport = importRule(PowerUsage, Generating, PowerUsageNet, first);
+  for (let row = first + 1, previous = first; row <= last; row++) {
+    const tb = time[row] as number;
+    if (Number.isNaN(tb)) continue;
+    const i = previous;
+    previous = row;
+    const ta = time[i] as number;
+    const dt = tb - ta;
+    const nextImport = importRule(PowerUsage, Generating, PowerUsageNet, row);
+    const a = previousImport;
+    previousImport = nextImport;
+    if (!(dt > 0 && dt <= gap)) continue;
+    const ea = PowerExported[i] as number;
+    const eb = PowerExported[row] as number;
+    // integrateEnergy's interval rule (intervalEnergy), inlined for both flows.
+    const importWms = Number.isFinite(a) && Number.isFinite(nextImport) ? (left ? a : (a + nextImport) / 2) * dt : 0;
+    const exportWms = Number.isFinite(ea) && Number.isFinite(eb) ? (left ? ea : (ea + eb) / 2) * dt : 0;
+    if (importWms === 0 && exportWms === 0) continue;
+    if (ta >= nextEvent) {
+      if (ta >= bucketEnd) {
+        // The bucket is done: its sums go to the columns (no closure here: captured variables would
+        // live on the heap and slow every sample down).
+        columns.importKWh[k] = (columns.importKWh[k] as number) + sumImportKWh / WATT_MS_PER_KWH;
+        columns.exportKWh[k] = (columns.exportKWh[k] as number) + sumExportKWh / WATT_MS_PER_KWH;
+        columns.importCost[k] = (columns.importCost[k] as number) + sumImportCost / WATT_MS_PER_KWH;
+        columns.exportCredit[k] = (columns.exportCredit[k] as number) + sumExportCredit / WATT_MS_PER_KWH;
+        sumImportKWh = 0;
+        sumExportKWh = 0;
+        sumImportCost = 0;
+        sumExportCredit = 0;
+        while (ta >= bucketEnd) {
+          k++;
+          bucketEnd = edges[k + 1] as number;
+        }
+      }
+      if (ta >= offsetUntil) {
+        clock.locate(ta);
+        offsetUntil = clock.until;
+        offset = clock.offset;
+      }
+      const wall = ta + offset;
+      const wallDay = Math.floor(wall / DAY_MS);
+      if (wallDay !== day) {
+        day = wallDay;
+        dayWall = day * DAY_MS;
+        version = versions.at(day);
+        // 1970-01-01, day 0, was a Thursday: the grid row of this month and weekday.
+        rowBase = new Date(dayWall).getUTCMonth() * WEEK_MINUTES + ((day + 4) % 7) * 1440;
+      }
+      const cell = rowBase + Math.floor((wall - dayWall) / 60_000);
+      importRate = version.importPrice[cell] as number;
+      feedInRate = version.feedInPrice ? (version.feedInPrice[cell] as number) : 0;
+      inDemand = version.demandMask ? version.demandMask[cell] === 1 : false;
+      // The run ends at a local minute; a change of offset before then is an event of its own.
+      const runEnd = dayWall + (version.runEnd[cell] as number) * 60_000 - offset;
+      nextEvent = Math.min(runEnd, offsetUntil, bucketEnd);
+    }
+    sumImportKWh += importWms;
+    sumExportKWh += exportWms;
+    sumImportCost += importWms * importRate;
+    sumExportCredit += exportWms * feedInRate;
+    if (inDemand && importWms > 0) {
+      const slot = Math.floor((ta + offset) / HALF_HOUR_MS);
+      const kWh = importWms / WATT_MS_PER_KWH;
+      const entry = halfHours.get(slot);
+      if (entry) entry.kWh += kWh;
+      else halfHours.set(slot, { kWh, version, at: ta });
+    }
+  }
+  columns.importKWh[k] = (columns.importKWh[k] as number) + sumImportKWh / WATT_MS_PER_KWH;
+  columns.exportKWh[k] = (columns.exportKWh[k] as number) + sumExportKWh / WATT_MS_PER_KWH;
+  columns.importCost[k] = (columns.importCost[k] as number) + sumImportCost / WATT_MS_PER_KWH;
+  columns.exportCredit[k] = (columns.exportCredit[k] as number) + sumExportCredit / WATT_MS_PER_KWH;
+}
+
 // A tariff is data, typically one object costed again and again (a chart, a fleet): its compiled
 // grids are kept with it, and checked against its JSON each time, so a changed tariff recompiles.
 const compiledTariffs = new WeakMap<object, { json: string; compiled: CompiledTariff }>();
@@ -255,11 +281,7 @@ function compiledTariff(tariff: Tariff): CompiledTariff {
   return compiled;
 }
 
-/**
- * Local wall-clock time (as UTC ms) of instants in time order. The zone's offset is looked up at
- * the ends of each UTC day; only a day whose ends differ (a DST change) is searched for its
- * transition, so a year costs about a thousand lookups instead of one a sample.
- */
+/** Local wall-clock time (as UTC ms) of instants in time order, the zone's offset taken a span at a time. */
 class LocalClock {
   /** The span [from, until) in which `offset` holds. */
   from = Number.POSITIVE_INFINITY;
@@ -268,45 +290,17 @@ class LocalClock {
 
   constructor(private readonly timeZone: string) {}
 
-  wall(t: number): number {
-    if (t < this.from || t >= this.until) this.locate(t);
-    return t + this.offset;
-  }
-
   day(t: number): number {
-    return Math.floor(this.wall(t) / DAY_MS);
+    if (t < this.from || t >= this.until) this.locate(t);
+    return Math.floor((t + this.offset) / DAY_MS);
   }
 
   /** Finds the offset at `t` and the span it holds for. */
   locate(t: number): void {
-    const dayStart = Math.floor(t / DAY_MS) * DAY_MS;
-    const dayEnd = dayStart + DAY_MS;
-    const before = zoneOffsetMs(this.timeZone, dayStart);
-    const after = zoneOffsetMs(this.timeZone, dayEnd);
-    if (before === after) {
-      this.from = dayStart;
-      this.until = dayEnd;
-      this.offset = before;
-      return;
-    }
-    // The first minute with the new offset (transitions fall on whole minutes).
-    let low = dayStart / 60_000;
-    let high = dayEnd / 60_000;
-    while (high - low > 1) {
-      const mid = Math.floor((low + high) / 2);
-      if (zoneOffsetMs(this.timeZone, mid * 60_000) === before) low = mid;
-      else high = mid;
-    }
-    const transition = high * 60_000;
-    if (t < transition) {
-      this.from = dayStart;
-      this.until = transition;
-      this.offset = before;
-    } else {
-      this.from = transition;
-      this.until = dayEnd;
-      this.offset = after;
-    }
+    const span = zoneOffsetSpan(this.timeZone, t);
+    this.from = span.from;
+    this.until = span.until;
+    this.offset = span.offset;
   }
 }
 
@@ -329,6 +323,18 @@ class VersionFinder {
     this.index = found;
     return versions[found] as CompiledVersion;
   }
+}
+
+/** First row with a time, or -1. */
+function firstTimedRow(time: Float64Array, length: number): number {
+  for (let row = 0; row < length; row++) if (!Number.isNaN(time[row] as number)) return row;
+  return -1;
+}
+
+/** Last row with a time, or -1. */
+function lastTimedRow(time: Float64Array, length: number): number {
+  for (let row = length - 1; row >= 0; row--) if (!Number.isNaN(time[row] as number)) return row;
+  return -1;
 }
 
 function bucketIndex(edges: Float64Array, t: number): number {

@@ -27,6 +27,11 @@ export interface CompiledVersion {
   readonly feedInPrice: Float64Array | null;
   /** 1 where demand counts; null without a demand charge. */
   readonly demandMask: Uint8Array | null;
+  /**
+   * Per cell, the minute of its day (1 to 1440) at which its run ends: where the import or feed-in
+   * price or the demand mask next changes, or midnight. Lets {@link cost} look prices up once a run.
+   */
+  readonly runEnd: Uint16Array;
 }
 
 /** A checked tariff and its compiled versions, oldest first. @internal */
@@ -101,7 +106,32 @@ function compileVersion(value: unknown, path: string): CompiledVersion {
     }
     demandMask = mask;
   }
-  return { version: value as TariffVersion, fromDay, toDay, importPrice, feedInPrice, demandMask };
+  const runEnd = runEnds(importPrice, feedInPrice, demandMask);
+  return { version: value as TariffVersion, fromDay, toDay, importPrice, feedInPrice, demandMask, runEnd };
+}
+
+function runEnds(
+  importPrice: Float64Array,
+  feedInPrice: Float64Array | null,
+  demandMask: Uint8Array | null,
+): Uint16Array {
+  const ends = new Uint16Array(importPrice.length);
+  for (let row = 0; row < importPrice.length; row += 1440) {
+    let end = 1440;
+    for (let minute = 1439; minute >= 0; minute--) {
+      const cell = row + minute;
+      if (
+        minute < 1439 &&
+        (importPrice[cell] !== importPrice[cell + 1] ||
+          (feedInPrice !== null && feedInPrice[cell] !== feedInPrice[cell + 1]) ||
+          (demandMask !== null && demandMask[cell] !== demandMask[cell + 1]))
+      ) {
+        end = minute + 1;
+      }
+      ends[cell] = end;
+    }
+  }
+  return ends;
 }
 
 function compileRate(value: unknown, path: string): Float64Array {
