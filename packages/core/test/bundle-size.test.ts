@@ -9,12 +9,13 @@ import { expect, it } from 'vitest';
 // by 2 kB for issue 15: fleet reads (adaptive concurrency, cursors) are 2.0 kB of the full client;
 // createCarbonTrackCalls, what the widgets embed, leaves them out (checked below). The energy
 // entry (the whole energy API, bundled at once) was raised by 5 kB for issue 16: tariff checks
-// (time-of-use grids, versions), cost(), circuits, coverage, comparisons and rows. Apps take what
+// (time-of-use grids, versions), cost(), circuits, coverage, comparisons and rows; and by 0.5 kB
+// more when summarize and resample learnt `period` and `compareWith` themselves. Apps take what
 // they import: the widgets' chart page, which takes resample and summarize, has its own 60 kB budget.
 const BUDGETS = [
   { entry: '../src/index.ts', name: '@carbontrack/core (own code)', external: ['openapi-fetch'], budgetBytes: 15_360 },
   { entry: '../src/index.ts', name: '@carbontrack/core (all-in)', external: [], budgetBytes: 17_408 },
-  { entry: '../src/energy/index.ts', name: '@carbontrack/core/energy (all-in)', external: [], budgetBytes: 10_240 },
+  { entry: '../src/energy/index.ts', name: '@carbontrack/core/energy (all-in)', external: [], budgetBytes: 10_752 },
 ];
 
 it.each(BUDGETS)(

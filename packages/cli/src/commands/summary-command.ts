@@ -146,7 +146,9 @@ export function summaryRows(s: EnergySummary, comparison?: EnergyComparison): Su
   const delta = (d: Delta | undefined) =>
     d === undefined
       ? undefined
-      : `${signed(d.change.toFixed(2))}${d.percent === null ? '' : ` (${signed(d.percent.toFixed(0))} %)`}`;
+      : d.change === null
+        ? 'no data then'
+        : `${signed(d.change.toFixed(2))}${d.percent === null ? '' : ` (${signed(d.percent.toFixed(0))} %)`}`;
   return [
     { metric: 'Consumption', value: kwh(s.consumptionKWh), unit: 'kWh', delta: delta(comparison?.consumptionKWh) },
     { metric: 'Generation', value: kwh(s.generationKWh), unit: 'kWh', delta: delta(comparison?.generationKWh) },

@@ -40,8 +40,8 @@ export function comparisonPeriod(
 
 /** A change from the comparison period: absolute, and relative (null when the earlier value is 0). */
 export interface Delta {
-  /** This period's value minus the earlier one's. */
-  change: number;
+  /** This period's value minus the earlier one's; null when the earlier period has no data at all. */
+  change: number | null;
   /** change / earlier value × 100; null when the earlier value is 0 or missing. */
   percent: number | null;
 }
@@ -71,9 +71,13 @@ export interface EnergyComparison {
 
 /** Deltas between a period's summary and its comparison period's (see {@link comparisonPeriod}). */
 export function compareSummaries(current: PeriodSummary, previous: PeriodSummary): EnergyComparison {
-  const delta = (a: number, b: number): Delta => ({ change: a - b, percent: b === 0 ? null : ((a - b) / b) * 100 });
   const now = current.summary;
   const then = previous.summary;
+  // No samples at all is no data, not a period of zeros: nothing to subtract.
+  const delta = (a: number, b: number): Delta =>
+    then.samples === 0
+      ? { change: null, percent: null }
+      : { change: a - b, percent: b === 0 ? null : ((a - b) / b) * 100 };
   return {
     current,
     previous,

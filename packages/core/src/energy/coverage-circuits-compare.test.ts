@@ -4,7 +4,7 @@ import { createSeries } from '../measurements/create-series.js';
 import { localTimeToInstant } from './calendar-buckets.js';
 import { circuits } from './circuits.js';
 import { compareSummaries, comparisonPeriod } from './compare-periods.js';
-import { bucketCoverage, coverage, sampleCadenceMs, summaryCoverage } from './coverage.js';
+import { coverage, sampleCadenceMs, summaryCoverage } from './coverage.js';
 import { integrateEnergy } from './integrate-energy.js';
 import { resample } from './resample.js';
 import { toRows } from './resampled-rows.js';
@@ -28,8 +28,8 @@ describe('coverage', () => {
     const series = samples(day, day + 3 * DAY, [day + DAY + 6 * 3_600_000, day + DAY + 12 * 3_600_000]);
     expect(sampleCadenceMs(series)).toBe(FIVE_MIN);
     const daily = resample(series, 'day', { timeZone: zone, fields: ['PowerUsage'] });
-    expect(Array.from(bucketCoverage(series, daily))).toEqual([1, 0.75, 1]);
-    const rows = toRows(daily, { timeZone: zone, series });
+    expect(Array.from(daily.coverage)).toEqual([1, 0.75, 1]);
+    const rows = toRows(daily, { timeZone: zone });
     expect(rows.map((r) => r.coverage)).toEqual([1, 0.75, 1]);
     expect(coverage(series, day + DAY, day + 2 * DAY)).toBe(0.75);
   });
@@ -133,5 +133,86 @@ describe('comparison', () => {
     const same = compareSummaries(period(now, from), period(now, from));
     expect(same.lessData).toBe(false);
     expect(same.importKWh).toEqual({ change: 0, percent: same.current.summary.importKWh === 0 ? null : 0 });
+  });
+});
+
+describe('summarize and resample with compareWith', () => {
+  const zone = 'Australia/Sydney';
+  const local = (y: number, m: number, d: number) => localTimeToInstant(Date.UTC(y, m, d), zone);
+  // Two weeks of 5-minute data at 1 kW, then a week at 2 kW (the current one), across no DST change.
+  const weekFrom = local(2026, 0, 15);
+  const weekTo = local(2026, 0, 22);
+  const time: number[] = [];
+  for (let t = local(2026, 0, 1); t < weekTo; t += FIVE_MIN) time.push(t);
+  const watts = time.map((t) => (t >= weekFrom ? 2000 : 1000));
+  const series = createSeries({ time, columns: { PowerUsage: watts, Generating: watts.map(() => 0) } });
+
+  it("summarize(…, { compareWith: 'previous' }) is the period against the week before, deltas signed", () => {
+    const result = summarize(series, {
+      timeZone: zone,
+      period: { from: weekFrom, to: weekTo },
+      compareWith: 'previous',
+    });
+    expect(result.consumptionKWh).toBeCloseTo(2 * 24 * 7, 0);
+    expect(result.coverage).toBe(1);
+    expect(result.comparison.previous.summary.consumptionKWh).toBeCloseTo(24 * 7, 0);
+    expect(result.comparison.consumptionKWh.change).toBeCloseTo(24 * 7, 0);
+    expect(result.comparison.consumptionKWh.percent).toBeCloseTo(100, 0);
+    expect(result.comparison.lessData).toBe(false);
+    // The same as comparing two separate summaries by hand.
+    const earlier = comparisonPeriod({ from: weekFrom, to: weekTo }, 'previous', zone);
+    const inEarlier = time.filter((t) => t >= earlier.from && t < earlier.to);
+    expect(result.comparison.previous.summary.samples).toBe(inEarlier.length);
+  });
+
+  it('a year earlier, before the device existed: no data, coverage 0, deltas null (not zeros that look like data)', () => {
+    const result = summarize(series, { timeZone: zone, period: { from: weekFrom, to: weekTo }, compareWith: 'year' });
+    expect(result.comparison.previous.summary.samples).toBe(0);
+    expect(result.comparison.previous.coverage).toBe(0);
+    expect(result.comparison.consumptionKWh).toEqual({ change: null, percent: null });
+    expect(result.comparison.lessData).toBe(true);
+    expect(() => summarize(series, { compareWith: 'year' } as never)).toThrow(/compareWith needs a period/);
+  });
+
+  it('the period counts missing data at its ends in the coverage', () => {
+    const result = summarize(series, { timeZone: zone, period: { from: weekTo - DAY, to: weekTo + DAY } });
+    expect(result.coverage).toBeCloseTo(0.5, 5);
+    expect(result.consumptionKWh).toBeCloseTo(48, 0);
+  });
+
+  it("resample(…, { compareWith: 'previous' }) lines each day up with the one a week earlier", () => {
+    const daily = resample(series, 'day', {
+      timeZone: zone,
+      fields: ['PowerUsage'],
+      period: { from: weekFrom, to: weekTo },
+      compareWith: 'previous',
+    });
+    expect(daily.start.length).toBe(7);
+    expect(Array.from(daily.coverage)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    const before = daily.comparison;
+    expect(before?.start[0]).toBe(local(2026, 0, 8));
+    expect(before?.end[6]).toBe(weekFrom);
+    // The same numbers as resampling the earlier week on its own.
+    const direct = resample(series, 'day', {
+      timeZone: zone,
+      fields: ['PowerUsage'],
+      period: { from: local(2026, 0, 8), to: weekFrom },
+    });
+    expect(Array.from(before?.columns.PowerUsage ?? [])).toEqual(Array.from(direct.columns.PowerUsage));
+    for (let k = 0; k < 7; k++)
+      expect(daily.columns.PowerUsage[k]).toBeCloseTo(2 * (before?.columns.PowerUsage[k] ?? 0), 6);
+  });
+
+  it("resample's 'year' comparison is NaN with coverage 0 where there was no data, across a DST change", () => {
+    // October 2026: Sydney's clocks go forward on the 4th, so that day is 23 hours; the year before is empty.
+    const october = { from: local(2026, 9, 1), to: local(2026, 9, 8) };
+    const t2: number[] = [];
+    for (let t = october.from; t < october.to; t += FIVE_MIN) t2.push(t);
+    const s2 = createSeries({ time: t2, columns: { PowerUsage: t2.map(() => 1000) } });
+    const daily = resample(s2, 'day', { timeZone: zone, fields: ['PowerUsage'], period: october, compareWith: 'year' });
+    expect(daily.columns.PowerUsage[3]).toBeCloseTo(23, 6);
+    expect(daily.comparison?.start[0]).toBe(local(2025, 9, 1));
+    expect(Array.from(daily.comparison?.coverage ?? [])).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(Array.from(daily.comparison?.columns.PowerUsage ?? []).every(Number.isNaN)).toBe(true);
   });
 });

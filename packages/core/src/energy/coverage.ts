@@ -48,36 +48,6 @@ export function coverage(
 }
 
 /**
- * How complete each bucket of a {@link resample} result is, 0..1: the bucket's samples over what
- * the series' cadence expects for the whole bucket, so a day with a six-hour outage reads 0.75,
- * not as a low day. A separate pass, so charts that do not show it do not carry it.
- */
-export function bucketCoverage(
-  series: MeasurementSeries,
-  resampled: { start: Float64Array; end: Float64Array },
-): Float64Array {
-  const cadenceMs = sampleCadenceMs(series);
-  const buckets = resampled.start.length;
-  const out = new Float64Array(buckets);
-  let k = 0;
-  for (let row = 0; row < series.length; row++) {
-    const t = series.time[row] as number;
-    if (Number.isNaN(t) || buckets === 0 || t < (resampled.start[0] as number)) continue;
-    while (k < buckets && t >= (resampled.end[k] as number)) k++;
-    if (k >= buckets) break;
-    out[k] = (out[k] as number) + 1;
-  }
-  for (let j = 0; j < buckets; j++) {
-    const expected = Math.max(
-      1,
-      Math.round(((resampled.end[j] as number) - (resampled.start[j] as number)) / cadenceMs),
-    );
-    out[j] = Math.min(1, (out[j] as number) / expected);
-  }
-  return out;
-}
-
-/**
  * {@link coverage} of a summary's period: pass the period the summary stands for, so missing
  * data at its start or end counts (a period with no samples is 0: it never reads as a quiet one).
  */

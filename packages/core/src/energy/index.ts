@@ -27,16 +27,17 @@ export {
   comparisonPeriod,
   type Delta,
   type EnergyComparison,
+  type PeriodSummary,
 } from './compare-periods.js';
 export { type CostBreakdown, type CostColumns, type CostOptions, type CostResult, cost } from './cost.js';
-export { bucketCoverage, coverage, DEFAULT_CADENCE_MS, sampleCadenceMs, summaryCoverage } from './coverage.js';
+export { coverage, DEFAULT_CADENCE_MS, sampleCadenceMs, summaryCoverage } from './coverage.js';
 export { DEFAULT_EMISSION_FACTOR } from './emission-factor.js';
 export { DEFAULT_MAX_GAP_MINUTES, type IntegrationMethod } from './energy-validation.js';
 export { importPowerW } from './grid-flows.js';
 export { type IntegrateEnergyOptions, integrateEnergy } from './integrate-energy.js';
 export { type ResampleAggregate, type ResampledSeries, type ResampleOptions, resample } from './resample.js';
 export { type ResampledRow, type RowOptions, toCsv, toRows } from './resampled-rows.js';
-export { type EnergySummary, type SummarizeOptions, summarize } from './summarize.js';
+export { type ComparedSummary, type EnergySummary, type SummarizeOptions, summarize } from './summarize.js';
 export type {
   DemandCharge,
   Tariff,

@@ -215,10 +215,11 @@ describe('resample defaults and rows', () => {
       start: '2026-04-05T00:00:00+11:00',
       end: '2026-04-06T00:00:00+10:00',
       PowerUsage: expect.closeTo(25, 9),
+      coverage: daily.coverage[0],
     });
     expect(rows[1]?.start).toBe('2026-04-06T00:00:00+10:00');
     const csv = toCsv(daily, { timeZone: 'Australia/Sydney' }).split('\n');
-    expect(csv[0]).toBe('start,end,PowerUsage');
+    expect(csv[0]).toBe('start,end,PowerUsage,coverage');
     const [from, to, kWh] = (csv[1] as string).split(',');
     expect([from, to]).toEqual(['2026-04-05T00:00:00+11:00', '2026-04-06T00:00:00+10:00']);
     expect(Number(kWh)).toBeCloseTo(25, 9);

@@ -1,7 +1,9 @@
 import { assertTimeZone } from '@carbontrack/api';
 import { MEASUREMENT_FIELD_NAMES, MEASUREMENT_FIELDS, type MeasurementField } from '../measurements/fields.js';
 import type { MeasurementSeries } from '../measurements/series.js';
-import { bucketEdges, type CalendarUnit } from './calendar-buckets.js';
+import { bucketEdges, bucketStart, type CalendarUnit } from './calendar-buckets.js';
+import { type ComparisonKind, comparisonPeriod } from './compare-periods.js';
+import { sampleCadenceMs } from './coverage.js';
 import {
   assertSortedTime,
   columnOf,
@@ -34,6 +36,17 @@ export interface ResampleOptions<F extends MeasurementField = MeasurementField> 
   maxGapMinutes?: number;
   /** For 'energy': integration rule, as in {@link integrateEnergy} (default 'trapezoid'). */
   method?: IntegrationMethod;
+  /**
+   * Only this period, epoch ms [from, to): its buckets, empty ones included, and only its samples.
+   * Default: from the bucket of the first valid sample to the bucket of the last.
+   */
+  period?: { from: number; to: number };
+  /**
+   * Also resample the period to compare with (needs `period`; the series must hold its samples
+   * too): `'previous'`, the same number of buckets just before; `'year'`, the same calendar
+   * buckets a year earlier. See {@link ResampledSeries.comparison}.
+   */
+  compareWith?: ComparisonKind;
 }
 
 /** A series aggregated into calendar buckets. */
@@ -44,6 +57,17 @@ export interface ResampledSeries<F extends MeasurementField = MeasurementField> 
   end: Float64Array;
   /** One value per bucket and field: kWh for 'energy', NaN for an empty bucket with mean/min/max/last. */
   columns: Record<F, Float64Array>;
+  /**
+   * How complete each bucket's data is, 0..1: its samples over what the series' cadence expects
+   * (see `sampleCadenceMs`), so a day with a six-hour outage reads 0.75 instead of as a low day.
+   */
+  coverage: Float64Array;
+  /**
+   * With `compareWith`: the earlier buckets, one for each bucket above (index k compares with k),
+   * with their own start and end. A bucket with no data there (before the device existed, say)
+   * is NaN with coverage 0, never a zero that looks like a reading.
+   */
+  comparison?: ResampledSeries<F>;
 }
 
 /**
@@ -74,27 +98,102 @@ export function resample<F extends MeasurementField = MeasurementField>(
   const gap = maxGapMs(options.maxGapMinutes);
   assertSortedTime(series);
 
+  const cadence = sampleCadenceMs(series);
   const { time, length } = series;
-  const rows: number[] = [];
-  for (let row = 0; row < length; row++) if (!Number.isNaN(time[row] as number)) rows.push(row);
-  const columns = {} as Record<F, Float64Array>;
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  if (first === undefined || last === undefined) {
-    for (const field of fields) columns[field] = new Float64Array(0);
-    return { start: new Float64Array(0), end: new Float64Array(0), columns };
+  let edges: Float64Array;
+  if (options.period) {
+    const { from, to } = options.period;
+    if (!(Number.isFinite(from) && Number.isFinite(to) && to > from)) {
+      throw new RangeError('period must be finite epoch ms with to > from');
+    }
+    edges = bucketEdges(from, to - 1, unit, timeZone);
+  } else {
+    let first = Number.NaN;
+    let last = Number.NaN;
+    for (let row = 0; row < length; row++) {
+      const t = time[row] as number;
+      if (Number.isNaN(t)) continue;
+      if (Number.isNaN(first)) first = t;
+      last = t;
+    }
+    if (Number.isNaN(first)) {
+      if (options.compareWith) throw new RangeError('compareWith needs a period');
+      return aggregateOnEdges(series, new Float64Array(0), fields, values, aggregate, method, gap, cadence);
+    }
+    edges = bucketEdges(first, last, unit, timeZone);
   }
-  const edges = bucketEdges(time[first] as number, time[last] as number, unit, timeZone);
+  const result = aggregateOnEdges(series, edges, fields, values, aggregate, method, gap, cadence);
+  if (options.compareWith === undefined) return result;
+  if (!options.period) throw new RangeError('compareWith needs a period');
+  const earlier = comparisonEdges(edges, unit, options.compareWith, timeZone);
+  const comparison = aggregateOnEdges(series, earlier, fields, values, aggregate, method, gap, cadence);
+  for (const field of fields) {
+    const column = comparison.columns[field];
+    for (let k = 0; k < column.length; k++) if (comparison.coverage[k] === 0) column[k] = Number.NaN;
+  }
+  return { ...result, comparison };
+}
+
+/**
+ * Buckets to compare `edges`' buckets with, as many: for 'previous' the ones just before, for
+ * 'year' each bucket's calendar twin a year earlier (the same local wall times, 29 February as
+ * the 28th), so "this July, day by day" lines up with "last July".
+ */
+function comparisonEdges(
+  edges: Float64Array,
+  unit: CalendarUnit,
+  kind: ComparisonKind,
+  timeZone: string,
+): Float64Array {
   const buckets = edges.length - 1;
-  // Bucket of every valid row, found once and shared by all fields.
+  const out = new Float64Array(edges.length);
+  if (kind === 'previous') {
+    out[buckets] = edges[0] as number;
+    for (let k = buckets - 1; k >= 0; k--) out[k] = bucketStart((out[k + 1] as number) - 1, unit, timeZone);
+    return out;
+  }
+  for (let k = 0; k <= buckets; k++) {
+    out[k] = comparisonPeriod({ from: edges[k] as number, to: (edges[k] as number) + 1 }, kind, timeZone).from;
+  }
+  return out;
+}
+
+/** Aggregates the samples in [edges[0], edges[last]) into the buckets of `edges`. */
+function aggregateOnEdges<F extends MeasurementField>(
+  series: MeasurementSeries,
+  edges: Float64Array,
+  fields: readonly F[],
+  values: readonly Float64Array[],
+  aggregate: ResampleAggregate,
+  method: IntegrationMethod,
+  gap: number,
+  cadence: number,
+): ResampledSeries<F> {
+  const { time, length } = series;
+  const buckets = Math.max(0, edges.length - 1);
+  const columns = {} as Record<F, Float64Array>;
+  const lo = buckets > 0 ? (edges[0] as number) : 0;
+  const hi = buckets > 0 ? (edges[buckets] as number) : 0;
+  const rows: number[] = [];
+  for (let row = 0; row < length; row++) {
+    const t = time[row] as number;
+    if (t >= lo && t < hi) rows.push(row);
+  }
+  // Bucket of every row, found once and shared by all fields (and the coverage).
   const bucketOf = new Int32Array(rows.length);
+  const counts = new Float64Array(buckets);
   let k = 0;
   for (let r = 0; r < rows.length; r++) {
     const t = time[rows[r] as number] as number;
     while (t >= (edges[k + 1] as number)) k++;
     bucketOf[r] = k;
+    counts[k] = (counts[k] as number) + 1;
   }
-
+  const coverage = new Float64Array(buckets);
+  for (let j = 0; j < buckets; j++) {
+    const expected = Math.max(1, Math.round(((edges[j + 1] as number) - (edges[j] as number)) / cadence));
+    coverage[j] = Math.min(1, (counts[j] as number) / expected);
+  }
   fields.forEach((field, f) => {
     const column = values[f] as Float64Array;
     const out = new Float64Array(buckets);
@@ -102,7 +201,7 @@ export function resample<F extends MeasurementField = MeasurementField>(
     else aggregateSamples(out, column, rows, bucketOf, aggregate);
     columns[field] = out;
   });
-  return { start: edges.subarray(0, buckets), end: edges.subarray(1), columns };
+  return { start: edges.subarray(0, buckets), end: edges.subarray(1), columns, coverage };
 }
 
 function addEnergy(

@@ -1,6 +1,4 @@
 import type { MeasurementField } from '../measurements/fields.js';
-import type { MeasurementSeries } from '../measurements/series.js';
-import { bucketCoverage } from './coverage.js';
 import type { ResampledSeries } from './resample.js';
 import { formatLocalIso } from './summarize.js';
 
@@ -8,8 +6,8 @@ import { formatLocalIso } from './summarize.js';
 export type ResampledRow<F extends MeasurementField = MeasurementField> = {
   start: string;
   end: string;
-  /** Share of the bucket's expected samples present, 0..1 (see `bucketCoverage`); with `series` only. */
-  coverage?: number;
+  /** Share of the bucket's expected samples present, 0..1 (the result's `coverage`). */
+  coverage: number;
 } & Record<F, number | null>;
 
 /**
@@ -22,15 +20,14 @@ export function toRows<F extends MeasurementField>(
   options: RowOptions = {},
 ): ResampledRow<F>[] {
   const timeZone = options.timeZone ?? 'UTC';
-  const complete = options.series ? bucketCoverage(options.series, resampled) : null;
   const fields = Object.keys(resampled.columns) as F[];
   const rows: ResampledRow<F>[] = [];
   for (let k = 0; k < resampled.start.length; k++) {
     const row = {
       start: formatLocalIso(resampled.start[k] as number, timeZone),
       end: formatLocalIso(resampled.end[k] as number, timeZone),
+      coverage: resampled.coverage[k] as number,
     } as ResampledRow<F>;
-    if (complete) row.coverage = complete[k] as number;
     for (const field of fields) {
       const value = resampled.columns[field][k] as number;
       (row as Record<string, number | null | string>)[field] = Number.isNaN(value) ? null : value;
@@ -44,19 +41,15 @@ export function toRows<F extends MeasurementField>(
 export interface RowOptions {
   /** Zone of the local times (default 'UTC'). */
   timeZone?: string;
-  /** The series that was resampled: adds each bucket's `coverage`. */
-  series?: MeasurementSeries;
 }
 
-/** The rows of {@link toRows} as CSV: a header `start,end,<fields>[,coverage]`, one line a bucket, empty for null. */
+/** The rows of {@link toRows} as CSV: a header `start,end,<fields>,coverage`, one line a bucket, empty for null. */
 export function toCsv<F extends MeasurementField>(resampled: ResampledSeries<F>, options: RowOptions = {}): string {
   const fields = Object.keys(resampled.columns) as F[];
-  const lines = [['start', 'end', ...fields, ...(options.series ? ['coverage'] : [])].join(',')];
+  const lines = [['start', 'end', ...fields, 'coverage'].join(',')];
   for (const row of toRows(resampled, options)) {
     const values = fields.map((f) => (row[f] === null ? '' : String(row[f])));
-    lines.push(
-      [row.start, row.end, ...values, ...(row.coverage === undefined ? [] : [String(row.coverage)])].join(','),
-    );
+    lines.push([row.start, row.end, ...values, String(row.coverage)].join(','));
   }
   return `${lines.join('\n')}\n`;
 }

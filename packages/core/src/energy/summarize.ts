@@ -1,9 +1,12 @@
 import { assertTimeZone, zoneOffsetMs as zoneOffset } from '@carbontrack/api';
 import type { MeasurementSeries } from '../measurements/series.js';
+import { type ComparisonKind, compareSummaries, comparisonPeriod, type EnergyComparison } from './compare-periods.js';
+import { coverage, sampleCadenceMs } from './coverage.js';
 import { DEFAULT_EMISSION_FACTOR } from './emission-factor.js';
 import { assertSortedTime, type IntegrationMethod, integrationMethod, maxGapMs } from './energy-validation.js';
 import { importPowerAt } from './grid-flows.js';
 import { integrateColumn } from './integrate-energy.js';
+import { seriesInPeriod } from './series-in-period.js';
 
 /** Options of {@link summarize}. */
 export interface SummarizeOptions {
@@ -15,6 +18,23 @@ export interface SummarizeOptions {
   maxGapMinutes?: number;
   /** Integration rule, as in {@link integrateEnergy} (default 'trapezoid'). */
   method?: IntegrationMethod;
+  /**
+   * The period the summary stands for, epoch ms [from, to): only its samples count, and its
+   * coverage is measured against all of it (missing data at either end counts).
+   */
+  period?: { from: number; to: number };
+  /**
+   * Also summarise the period to compare with (needs `period`; the series must hold its samples
+   * too, e.g. read from `comparisonPeriod(period, kind).from` to `period.to`): see
+   * {@link ComparedSummary}.
+   */
+  compareWith?: ComparisonKind;
+}
+
+/** A summary with its comparison (what {@link summarize} returns given `compareWith`). */
+export interface ComparedSummary extends EnergySummary {
+  /** This period against the earlier one: signed deltas, both coverages, and `lessData`. */
+  comparison: EnergyComparison;
 }
 
 /** Energy totals and ratios of a series. */
@@ -45,6 +65,12 @@ export interface EnergySummary {
   to: number | null;
   /** Number of samples with a valid time. */
   samples: number;
+  /**
+   * How complete the data is, 0..1: samples present over what the device's cadence expects over
+   * `period` (given) or from the first sample to one cadence after the last. 0 for a period with
+   * no samples, null for an empty series without a period.
+   */
+  coverage: number | null;
 }
 
 function pad(n: number, width = 2): string {
@@ -71,7 +97,37 @@ export function formatLocalIso(t: number, timeZone: string): string {
  * {@link integrateEnergy}'s rules (gaps longer than `maxGapMinutes` count as zero).
  * @throws RangeError for bad options, an unknown time zone or unsorted times.
  */
-export function summarize(series: MeasurementSeries, options: SummarizeOptions = {}): EnergySummary {
+export function summarize(
+  series: MeasurementSeries,
+  options: SummarizeOptions & { compareWith: ComparisonKind },
+): ComparedSummary;
+export function summarize(series: MeasurementSeries, options?: SummarizeOptions): EnergySummary;
+export function summarize(series: MeasurementSeries, options: SummarizeOptions = {}): EnergySummary | ComparedSummary {
+  const { period, compareWith } = options;
+  if (compareWith === undefined && period === undefined) return summarizeAll(series, options, null);
+  if (period === undefined) throw new RangeError('compareWith needs a period');
+  if (!(Number.isFinite(period.from) && Number.isFinite(period.to) && period.to > period.from)) {
+    throw new RangeError('period must be finite epoch ms with to > from');
+  }
+  const cadence = sampleCadenceMs(series);
+  const current = summarizeAll(seriesInPeriod(series, period), options, { ...period, cadence });
+  if (compareWith === undefined) return current;
+  const earlier = comparisonPeriod(period, compareWith, options.timeZone ?? 'UTC');
+  const previous = summarizeAll(seriesInPeriod(series, earlier), options, { ...earlier, cadence });
+  return {
+    ...current,
+    comparison: compareSummaries(
+      { summary: current, coverage: current.coverage },
+      { summary: previous, coverage: previous.coverage },
+    ),
+  };
+}
+
+function summarizeAll(
+  series: MeasurementSeries,
+  options: SummarizeOptions,
+  period: { from: number; to: number; cadence: number } | null,
+): EnergySummary {
   const timeZone = options.timeZone ?? 'UTC';
   assertTimeZone(timeZone);
   const emissionFactor = options.emissionFactor ?? DEFAULT_EMISSION_FACTOR;
@@ -123,5 +179,10 @@ export function summarize(series: MeasurementSeries, options: SummarizeOptions =
     from,
     to,
     samples,
+    coverage: period
+      ? coverage(series, period.from, period.to, period.cadence)
+      : from === null || to === null
+        ? null
+        : coverage(series, from, to + sampleCadenceMs(series)),
   };
 }
