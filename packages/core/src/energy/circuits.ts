@@ -1,7 +1,10 @@
+import { assertTimeZone } from '@carbontrack/api';
 import type { MeasurementField } from '../measurements/fields.js';
 import type { MeasurementSeries } from '../measurements/series.js';
+import { bucketEdges, type CalendarUnit } from './calendar-buckets.js';
 import { assertSortedTime, type IntegrationMethod, integrationMethod, maxGapMs } from './energy-validation.js';
 import { integrateColumn } from './integrate-energy.js';
+import { energyInBuckets } from './resample.js';
 
 /** Which channels are the circuits: Power1..4, or their N variants Power1N..4N. */
 export type CircuitChannels = 'Power' | 'PowerN';
@@ -18,6 +21,23 @@ export interface CircuitOptions {
   maxGapMinutes?: number;
   /** Integration rule, as in `integrateEnergy` (default 'trapezoid'). */
   method?: IntegrationMethod;
+  /** Also break each hour, day or month of `timeZone` down (the buckets of `resample`, same edges). */
+  unit?: CalendarUnit;
+  /** IANA zone of the buckets (default 'UTC'). */
+  timeZone?: string;
+}
+
+/** Circuit energy per bucket, as columns. */
+export interface CircuitBuckets {
+  /** Bucket start and end (exclusive), epoch ms: `resample`'s buckets of the same series. */
+  start: Float64Array;
+  end: Float64Array;
+  /** kWh of each circuit per bucket, in the order of `circuits`. */
+  circuits: Float64Array[];
+  /** Untracked kWh per bucket. */
+  untracked: Float64Array;
+  /** PowerUsage kWh per bucket (the circuits plus the untracked remainder, within their rules). */
+  usage: Float64Array;
 }
 
 /** One circuit's share of a period. */
@@ -37,6 +57,8 @@ export interface CircuitBreakdown {
   usageKWh: number;
   /** The untracked power at each sample, W: what a stacked chart draws on top of the circuits. */
   untrackedW: Float64Array;
+  /** Per bucket, with `unit`; null otherwise. */
+  buckets: CircuitBuckets | null;
 }
 
 /**
@@ -70,7 +92,26 @@ export function circuits(series: MeasurementSeries, options: CircuitOptions = {}
     const rest = (usage[row] as number) - tracked;
     untrackedW[row] = options.allowNegativeRemainder ? rest : Math.max(0, rest);
   }
+  let buckets: CircuitBuckets | null = null;
+  if (options.unit) {
+    const timeZone = options.timeZone ?? 'UTC';
+    assertTimeZone(timeZone);
+    const valid = Array.from(time).filter((t) => !Number.isNaN(t));
+    const edges =
+      valid.length === 0
+        ? new Float64Array(0)
+        : bucketEdges(valid[0] as number, valid[valid.length - 1] as number, options.unit, timeZone);
+    const inBuckets = (column: Float64Array) => energyInBuckets(time, column, edges, method, gap);
+    buckets = {
+      start: edges.subarray(0, Math.max(0, edges.length - 1)),
+      end: edges.subarray(1),
+      circuits: fields.map((field) => inBuckets(columns[field])),
+      untracked: inBuckets(untrackedW),
+      usage: inBuckets(usage),
+    };
+  }
   return {
+    buckets,
     circuits: fields.map((field, i) => ({
       field,
       label: options.labels?.[(i + 1) as 1 | 2 | 3 | 4] ?? `Circuit ${i + 1}`,

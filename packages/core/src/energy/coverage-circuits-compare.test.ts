@@ -69,6 +69,39 @@ describe('circuits', () => {
     );
   });
 
+  it('per local hour, across a DST change, each bucket’s circuits plus remainder are its PowerUsage (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 4000 }), fc.double({ min: 0, max: 1, noNaN: true })), {
+          minLength: 2,
+          maxLength: 150,
+        }),
+        (rows) => {
+          // From 01:00 on Sydney's 25-hour day (5 April 2026), every 5 minutes.
+          const time = rows.map((_, i) => Date.UTC(2026, 3, 4, 14) + i * FIVE_MIN);
+          const usage = rows.map(([w]) => w);
+          const part = (k: number) => rows.map(([w, share]) => (w * share * (k + 1)) / 10);
+          const series = createSeries({
+            time,
+            columns: { PowerUsage: usage, Power1: part(0), Power2: part(1), Power3: part(2), Power4: part(3) },
+          });
+          const zone = 'Australia/Sydney';
+          const result = circuits(series, { unit: 'hour', timeZone: zone });
+          const hourly = resample(series, 'hour', { timeZone: zone, fields: ['PowerUsage', 'Power1'] });
+          const b = result.buckets;
+          if (!b || b.start.length !== hourly.start.length) return false;
+          for (let k = 0; k < b.start.length; k++) {
+            if (b.start[k] !== hourly.start[k]) return false;
+            const sum = b.circuits.reduce((acc, c) => acc + (c[k] as number), 0) + (b.untracked[k] as number);
+            if (Math.abs(sum - (hourly.columns.PowerUsage[k] as number)) > 1e-9) return false;
+            if (Math.abs((b.circuits[0]?.[k] as number) - (hourly.columns.Power1[k] as number)) > 1e-12) return false;
+          }
+          return true;
+        },
+      ),
+    );
+  });
+
   it('names the circuits, never lets the remainder go negative unless asked, and reads the N channels', () => {
     const time = [0, FIVE_MIN, 2 * FIVE_MIN].map((t) => Date.UTC(2026, 0, 1) + t);
     const series = createSeries({

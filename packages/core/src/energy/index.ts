@@ -16,6 +16,7 @@ export {
 export type { CalendarUnit } from './calendar-buckets.js';
 export {
   type CircuitBreakdown,
+  type CircuitBuckets,
   type CircuitChannels,
   type CircuitEnergy,
   type CircuitOptions,

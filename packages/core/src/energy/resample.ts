@@ -169,26 +169,11 @@ function aggregateOnEdges<F extends MeasurementField>(
   gap: number,
   cadence: number,
 ): ResampledSeries<F> {
-  const { time, length } = series;
+  const { time } = series;
   const buckets = Math.max(0, edges.length - 1);
   const columns = {} as Record<F, Float64Array>;
-  const lo = buckets > 0 ? (edges[0] as number) : 0;
-  const hi = buckets > 0 ? (edges[buckets] as number) : 0;
-  const rows: number[] = [];
-  for (let row = 0; row < length; row++) {
-    const t = time[row] as number;
-    if (t >= lo && t < hi) rows.push(row);
-  }
   // Bucket of every row, found once and shared by all fields (and the coverage).
-  const bucketOf = new Int32Array(rows.length);
-  const counts = new Float64Array(buckets);
-  let k = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const t = time[rows[r] as number] as number;
-    while (t >= (edges[k + 1] as number)) k++;
-    bucketOf[r] = k;
-    counts[k] = (counts[k] as number) + 1;
-  }
+  const { rows, bucketOf, counts } = rowsInBuckets(time, edges);
   const coverage = new Float64Array(buckets);
   for (let j = 0; j < buckets; j++) {
     const expected = Math.max(1, Math.round(((edges[j + 1] as number) - (edges[j] as number)) / cadence));
@@ -202,6 +187,45 @@ function aggregateOnEdges<F extends MeasurementField>(
     columns[field] = out;
   });
   return { start: edges.subarray(0, buckets), end: edges.subarray(1), columns, coverage };
+}
+
+/**
+ * kWh of one power column (W) per bucket of `edges`, by {@link resample}'s 'energy' rules, for
+ * columns that are not fields of a series (a circuit remainder, say). @internal
+ */
+export function energyInBuckets(
+  time: Float64Array,
+  column: Float64Array,
+  edges: Float64Array,
+  method: IntegrationMethod,
+  gap: number,
+): Float64Array {
+  const { rows, bucketOf } = rowsInBuckets(time, edges);
+  const out = new Float64Array(Math.max(0, edges.length - 1));
+  addEnergy(out, column, time, rows, bucketOf, edges, method, gap);
+  return out;
+}
+
+/** The rows whose time falls in [edges[0], edges[last]), the bucket of each, and each bucket's count. */
+function rowsInBuckets(time: Float64Array, edges: Float64Array) {
+  const buckets = Math.max(0, edges.length - 1);
+  const lo = buckets > 0 ? (edges[0] as number) : 0;
+  const hi = buckets > 0 ? (edges[buckets] as number) : 0;
+  const rows: number[] = [];
+  for (let row = 0; row < time.length; row++) {
+    const t = time[row] as number;
+    if (t >= lo && t < hi) rows.push(row);
+  }
+  const bucketOf = new Int32Array(rows.length);
+  const counts = new Float64Array(buckets);
+  let k = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const t = time[rows[r] as number] as number;
+    while (t >= (edges[k + 1] as number)) k++;
+    bucketOf[r] = k;
+    counts[k] = (counts[k] as number) + 1;
+  }
+  return { rows, bucketOf, counts };
 }
 
 function addEnergy(
