@@ -19,23 +19,37 @@ export function comparisonPeriod(
   if (!(period.to > period.from)) throw new RangeError('the period must end after it starts');
   if (kind === 'previous') return { from: period.from - (period.to - period.from), to: period.from };
   if (kind !== 'year') throw new RangeError(`kind must be 'previous' or 'year', got '${String(kind)}'`);
-  const yearEarlier = (t: number) => {
-    const wall = new Date(t + zoneOffsetMs(timeZone, t));
-    const year = wall.getUTCFullYear() - 1;
-    const month = wall.getUTCMonth();
-    const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-    const shifted = Date.UTC(
-      year,
-      month,
-      Math.min(wall.getUTCDate(), lastDay),
-      wall.getUTCHours(),
-      wall.getUTCMinutes(),
-      wall.getUTCSeconds(),
-      wall.getUTCMilliseconds(),
-    );
-    return localTimeToInstant(shifted, timeZone);
+  return {
+    from: shiftLocalTime(period.from, { years: -1 }, timeZone),
+    to: shiftLocalTime(period.to, { years: -1 }, timeZone),
   };
-  return { from: yearEarlier(period.from), to: yearEarlier(period.to) };
+}
+
+/**
+ * The instant whose local wall-clock time in `timeZone` is that of `t` moved by whole years,
+ * months and days (a day of the month past the month's end becomes its last day: 31 March less a
+ * month is 28 or 29 February). "Yesterday at this time" is `{ days: -1 }`, across DST too.
+ */
+export function shiftLocalTime(
+  t: number,
+  by: { years?: number; months?: number; days?: number },
+  timeZone = 'UTC',
+): number {
+  const wall = new Date(t + zoneOffsetMs(timeZone, t));
+  const monthIndex = wall.getUTCFullYear() * 12 + wall.getUTCMonth() + (by.years ?? 0) * 12 + (by.months ?? 0);
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const shifted = Date.UTC(
+    year,
+    month,
+    Math.min(wall.getUTCDate(), lastDay) + (by.days ?? 0),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+    wall.getUTCMilliseconds(),
+  );
+  return localTimeToInstant(shifted, timeZone);
 }
 
 /** A change from the comparison period: absolute, and relative (null when the earlier value is 0). */

@@ -29,6 +29,7 @@ export {
   type Delta,
   type EnergyComparison,
   type PeriodSummary,
+  shiftLocalTime,
 } from './compare-periods.js';
 export { type CostBreakdown, type CostColumns, type CostOptions, type CostResult, cost } from './cost.js';
 export { coverage, DEFAULT_CADENCE_MS, sampleCadenceMs, summaryCoverage } from './coverage.js';

@@ -6,6 +6,11 @@
  */
 
 export {
+  energyComparisonRange,
+  energyComparisonResource,
+  seriesComparisonResource,
+} from './comparison-resources.js';
+export {
   LiveDataHub,
   type LiveDataHubOptions,
   type LiveListener,

@@ -160,7 +160,8 @@ export function energyPeriodResource(
   };
 }
 
-async function fetchRange(
+/** The records of [from, to) as a {@link RangedSeries}. @internal */
+export async function fetchRange(
   client: CarbonTrackCalls,
   deviceId: string,
   from: number,

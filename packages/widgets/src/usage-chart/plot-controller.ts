@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type uPlot from 'uplot';
+import { LazyModule } from '../shared/lazy-module.js';
 import { bucketBars } from './bucket-bars.js';
 import type { HoverPoint } from './chart-tooltip.js';
 import type { ChartModel } from './chart-view-model.js';
@@ -36,8 +37,7 @@ export interface PlotEvents {
 }
 
 type PlotEngine = typeof import('./plot-engine.js');
-let engine: Promise<PlotEngine> | undefined;
-let loaded: PlotEngine | undefined;
+const plotEngine = new LazyModule<PlotEngine>(() => import('./plot-engine.js'));
 
 /**
  * Owns one uPlot and the element it mounts into: builds it when the config changes, hands it new
@@ -63,17 +63,16 @@ export class PlotController implements ReactiveController {
 
   /** The loaded engine, or undefined while uPlot's chunk loads (the host is updated once it is in). */
   private engine(): PlotEngine | undefined {
-    if (loaded) return loaded;
-    engine ??= import('./plot-engine.js').then((m) => {
-      loaded = m;
-      return m;
-    });
-    void engine.then(() => this.host.requestUpdate());
-    return undefined;
+    return plotEngine.get(this.host);
+  }
+
+  /** Why uPlot's chunk could not be loaded, if it could not. */
+  get loadError(): unknown {
+    return plotEngine.error;
   }
 
   private get pxRatio(): number {
-    return loaded?.uPlot.pxRatio ?? (globalThis.devicePixelRatio || 1);
+    return plotEngine.value?.uPlot.pxRatio ?? (globalThis.devicePixelRatio || 1);
   }
 
   /** The uPlot instance (null before the first data). */
