@@ -65,3 +65,15 @@ for (const file of Object.keys(result.metafile.outputs).filter((f) => f.endsWith
   if (typeof out.code !== 'string') throw new Error(`terser produced nothing for ${file}`);
   await writeFile(file, out.code);
 }
+
+// Which output imports which, statically or on demand: scripts/size-budget.mjs adds up what each
+// kind of page loads from it.
+const graph = Object.fromEntries(
+  Object.entries(result.metafile.outputs)
+    .filter(([file]) => file.endsWith('.js'))
+    .map(([file, output]) => [
+      file.replace(/^dist\//, ''),
+      output.imports.map((i) => ({ path: i.path.replace(/^dist\//, ''), kind: i.kind })),
+    ]),
+);
+await writeFile('dist/bundle-graph.json', `${JSON.stringify(graph, null, 2)}\n`);

@@ -20,5 +20,34 @@ export default [
     dl {
       margin: 0;
     }
+    .delta {
+      display: block;
+      font-size: 0.68em;
+      overflow-wrap: anywhere;
+    }
+    .coverage {
+      font-size: 0.85em;
+      margin-bottom: 8px;
+      padding: 4px 8px;
+      border-left: 3px solid var(--_solar);
+    }
+    .comparison,
+    .tariff-name,
+    .cost-error {
+      font-size: 0.85em;
+      margin: 8px 0 0;
+      overflow-wrap: anywhere;
+    }
+    .cost-error {
+      color: var(--_error);
+    }
+    [part~='cost'] {
+      margin-top: 12px;
+      padding-top: 12px;
+      border-top: 1px solid var(--_border);
+    }
+    [part~='net'] dd {
+      font-weight: 600;
+    }
   `,
 ];

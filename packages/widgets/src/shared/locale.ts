@@ -63,6 +63,33 @@ export class Formatter {
     return format.format(value);
   }
 
+  /** A number with its sign (+1.2, −0.4, 0), for changes. */
+  signed(value: number, maximumFractionDigits = 1): string {
+    return this.cached(`signed|${maximumFractionDigits}`, () => ({
+      maximumFractionDigits,
+      signDisplay: 'exceptZero',
+    })).format(value);
+  }
+
+  /** An amount of money in `currency` (ISO 4217), e.g. "$4.12"; `signed` for changes ("+$0.85"). */
+  money(value: number, currency: string, signed = false): string {
+    return this.cached(`money|${currency}|${signed}`, () => ({
+      style: 'currency',
+      currency,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    })).format(value);
+  }
+
+  private cached(key: string, options: () => Intl.NumberFormatOptions): Intl.NumberFormat {
+    const full = `${this.lang}|${key}`;
+    let format = numberFormats.get(full);
+    if (!format) {
+      format = new Intl.NumberFormat(this.lang, options());
+      numberFormats.set(full, format);
+    }
+    return format;
+  }
+
   /** Power in W, shown in W below 1 kW and in kW above. */
   power(watts: number): string {
     if (!Number.isFinite(watts)) return '–';

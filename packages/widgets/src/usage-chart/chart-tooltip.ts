@@ -1,7 +1,6 @@
-import type { MeasurementField } from '@carbontrack/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { fieldInfo } from '../shared/field-info.js';
 import type { ChartModel } from './chart-view-model.js';
+import type { PlotSeries } from './plot-series.js';
 
 /** Where the cursor is: the row it is on and its position in the plot, CSS px. */
 export interface HoverPoint {
@@ -14,7 +13,7 @@ export interface HoverPoint {
 export interface ChartTooltipInput {
   hover: HoverPoint | null;
   model: ChartModel | null;
-  fields: readonly MeasurementField[];
+  /** The model's series (hidden ones, by key, are left out). */
   hidden: ReadonlySet<string>;
   /** Width of the plot, CSS px, to keep the tooltip inside it. */
   width: number;
@@ -22,7 +21,7 @@ export interface ChartTooltipInput {
   offsetLeft: number;
   offsetTop: number;
   dateTime: (epochMs: number) => string;
-  value: (value: number, field: MeasurementField) => string;
+  value: (value: number, series: PlotSeries) => string;
 }
 
 const TOOLTIP_WIDTH = 180;
@@ -44,12 +43,12 @@ export function chartTooltip(input: ChartTooltipInput): TemplateResult | typeof 
   // Content-Security-Policy (no inline styles) allows, where it refuses a style attribute.
   return html`<div class="tooltip" part="tooltip" .style=${`left:${left}px;top:${top}px`}>
     <strong>${input.dateTime(time)}</strong>
-    ${input.fields.map((field, i) =>
-      input.hidden.has(field)
+    ${model.series.map((series, i) =>
+      input.hidden.has(series.key)
         ? nothing
         : html`<div>
-            <span>${fieldInfo(field)?.label ?? field}</span
-            ><span>${input.value(model.columns[i]?.[hover.idx] ?? Number.NaN, field)}</span>
+            <span>${series.label}</span
+            ><span>${input.value(model.columns[i]?.[hover.idx] ?? Number.NaN, series)}</span>
           </div>`,
     )}
   </div>`;

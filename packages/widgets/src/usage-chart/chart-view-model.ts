@@ -1,7 +1,9 @@
 import type { MeasurementField, MeasurementSeries } from '@carbontrack/core';
-import { type CalendarUnit, downsampleColumnsM4, resample } from '@carbontrack/core/energy';
-import { type ChartColumns, plotColumn } from './chart-data.js';
-import { type SeriesStats, seriesStats } from './chart-table.js';
+import { downsampleColumnsM4 } from '@carbontrack/core/downsample';
+import type { CalendarUnit } from '@carbontrack/core/energy';
+import { type ChartColumns, lowerBound, plotColumn } from './chart-data.js';
+import type { SeriesStats } from './chart-table.js';
+import type { PlotSeries } from './plot-series.js';
 
 /** The time range shown: the whole data range, or a zoomed part of it. */
 export interface ChartView {
@@ -21,72 +23,90 @@ export interface ChartModel extends ChartColumns {
   unit: CalendarUnit | null;
   /** Each field's power statistics over every row in the view (for the table). */
   stats: SeriesStats[];
+  /** The series drawn, one per column. */
+  series: readonly PlotSeries[];
+  /** Bars of the circuits (and the untracked remainder) stacked, not side by side. */
+  stacked: boolean;
+  /** The top of the highest stack, kWh (stacked bars only; uPlot sees each series alone). */
+  stackMax: number | null;
 }
 
-const DAY_MS = 86_400_000;
-
-/**
- * The energy bucket for a view of `spanMs`: hours up to two days, days up to about three months,
- * months beyond, so a bar chart has between a handful and a few dozen bars per series.
- */
-export function energyUnit(spanMs: number): CalendarUnit {
-  if (spanMs <= 2 * DAY_MS) return 'hour';
-  if (spanMs <= 93 * DAY_MS) return 'day';
-  return 'month';
+/** The earlier period a chart is compared with, and how far its times move to line up. */
+export interface EarlierPeriod {
+  series: MeasurementSeries;
+  /** Added to its times to put them on this period's axis, ms. */
+  shiftMs: number;
 }
 
 /**
- * What to draw of `fields` of `series` in `view` at `pixels` columns. Power: the rows in the
- * view, reduced per pixel column (M4) when there are more than the width can show. Energy: kWh
- * per local calendar bucket of `timeZone` (core's `resample`), the buckets that overlap the view.
+ * What to draw in power mode of `series` in `view` at `pixels` columns: the rows in the view,
+ * reduced per pixel column (M4) when there are more than the width can show, and for each
+ * `compare` series the earlier period's reading nearest each of those instants (moved by its
+ * shift), none where it has no reading within a pixel or ten minutes.
  */
-export function chartModel(
+export function powerModel(
   series: MeasurementSeries,
-  fields: readonly MeasurementField[],
-  mode: 'power' | 'energy',
+  plotSeries: readonly PlotSeries[],
   view: ChartView,
   pixels: number,
-  timeZone: string,
+  earlier: EarlierPeriod | null,
 ): ChartModel {
-  if (mode === 'power') {
-    // Core's M4 reducer: every row when the view holds at most four a pixel, else each pixel
-    // column's picks; the table's statistics come from the same pass.
-    const reduced = downsampleColumnsM4(
-      series.time,
-      fields.map((field) => series.columns[field]),
-      { from: view.from, to: view.to, pixels: Math.max(1, Math.round(pixels)), keepAllBelowPerPixel: 4 },
-    );
-    const stats = reduced.stats.map((st, i) => ({
-      field: fields[i] as MeasurementField,
-      min: st.min,
-      max: st.max,
-      mean: st.count ? st.sum / st.count : Number.NaN,
-      latest: st.latest,
-      count: st.count,
-    }));
-    return {
-      time: reduced.time,
-      columns: reduced.columns.map((column, i) => plotColumn(column, reduced.gaps[i] === true)),
-      mode,
-      ends: new Float64Array(0),
-      unit: null,
-      stats,
-    };
-  }
-  const unit = energyUnit(view.to - view.from);
-  const buckets = resample(series, unit, { fields: [...fields], timeZone, aggregate: 'energy' });
-  const keep: number[] = [];
-  for (let i = 0; i < buckets.start.length; i++) {
-    if ((buckets.end[i] as number) > view.from && (buckets.start[i] as number) < view.to) keep.push(i);
-  }
+  const fields = plotSeries.filter((p) => p.role === 'field').map((p) => p.field as MeasurementField);
+  // Core's M4 reducer: every row when the view holds at most four a pixel, else each pixel
+  // column's picks; the table's statistics come from the same pass.
+  const reduced = downsampleColumnsM4(
+    series.time,
+    fields.map((field) => series.columns[field]),
+    { from: view.from, to: view.to, pixels: Math.max(1, Math.round(pixels)), keepAllBelowPerPixel: 4 },
+  );
+  const stats = reduced.stats.map((st, i) => ({
+    field: fields[i] as MeasurementField,
+    min: st.min,
+    max: st.max,
+    mean: st.count ? st.sum / st.count : Number.NaN,
+    latest: st.latest,
+    count: st.count,
+  }));
+  const tolerance = Math.max(10 * 60_000, (view.to - view.from) / Math.max(1, pixels));
+  const columns = plotSeries.map((p) => {
+    if (p.role === 'field') {
+      const i = fields.indexOf(p.field as MeasurementField);
+      return plotColumn(reduced.columns[i] as Float64Array, reduced.gaps[i] === true);
+    }
+    return earlier ? nearestReadings(earlier, p.field as MeasurementField, reduced.time, tolerance) : [];
+  });
   return {
-    mode,
-    unit,
-    time: Float64Array.from(keep, (i) => buckets.start[i] as number),
-    ends: Float64Array.from(keep, (i) => buckets.end[i] as number),
-    columns: fields.map((field) => Float64Array.from(keep, (i) => buckets.columns[field][i] as number)),
-    stats: seriesStats(series, fields, view),
+    time: reduced.time,
+    columns,
+    mode: 'power',
+    ends: new Float64Array(0),
+    unit: null,
+    stats,
+    series: plotSeries,
+    stacked: false,
+    stackMax: null,
   };
+}
+
+/** The earlier period's `field` at each instant of `at` (its own times moved by the shift), null where it has none near. */
+function nearestReadings(
+  earlier: EarlierPeriod,
+  field: MeasurementField,
+  at: Float64Array,
+  tolerance: number,
+): (number | null)[] {
+  const { time } = earlier.series;
+  const values = earlier.series.columns[field];
+  return Array.from(at, (t) => {
+    const target = t - earlier.shiftMs;
+    const j = lowerBound(time, target);
+    let best = -1;
+    for (const k of [j - 1, j]) {
+      if (k < 0 || k >= time.length || Number.isNaN(values[k] as number)) continue;
+      if (best < 0 || Math.abs((time[k] as number) - target) < Math.abs((time[best] as number) - target)) best = k;
+    }
+    return best >= 0 && Math.abs((time[best] as number) - target) <= tolerance ? (values[best] as number) : null;
+  });
 }
 
 /** The x range to show: the view, widened to whole buckets in energy mode so no bar is cut. */

@@ -4,12 +4,13 @@ import { LazyModule } from '../shared/lazy-module.js';
 import { bucketBars } from './bucket-bars.js';
 import type { HoverPoint } from './chart-tooltip.js';
 import type { ChartModel } from './chart-view-model.js';
+import type { PlotSeries } from './plot-series.js';
 import { type TimeTick, timeTicks } from './time-axis.js';
 
 /** What the plot is built with; a change of any of these builds a new uPlot. */
 export interface PlotConfig {
-  /** Series labels, in order. */
-  labels: readonly string[];
+  /** The series, in order (fields, circuits, earlier-period twins). */
+  series: readonly PlotSeries[];
   /** Canvas colours of the series, in order. */
   colors: readonly string[];
   /** Axis text and grid colours. */
@@ -107,13 +108,13 @@ export class PlotController implements ReactiveController {
    */
   ensure(mount: HTMLElement, config: PlotConfig, key: string): boolean {
     if (this.plot && this.mount === mount && this.configKey === key) return true;
-    const plotEngine = this.engine();
-    if (!plotEngine) return false;
+    const engine = this.engine();
+    if (!engine) return false;
     this.destroy();
     this.config = config;
     this.configKey = key;
     this.mount = mount;
-    this.create(plotEngine, mount, config);
+    this.create(engine, mount, config);
     return true;
   }
 
@@ -158,7 +159,13 @@ export class PlotController implements ReactiveController {
       scales: {
         // Not a uPlot time scale: its ticks come from local Date fields of the browser's zone.
         x: { time: false, range: () => this.range },
-        y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.05 : 1] },
+        // Stacked bars reach the stack's top, which uPlot (seeing each series alone) does not know.
+        y: {
+          range: (_u, min, max) => {
+            const top = Math.max(max, this.model?.stackMax ?? max);
+            return [Math.min(0, min), top > 0 ? top * 1.05 : 1];
+          },
+        },
       },
       axes: [
         {
@@ -180,15 +187,16 @@ export class PlotController implements ReactiveController {
       ],
       series: [
         {},
-        ...config.labels.map((label, i): uPlot.Series => {
+        ...config.series.map((item, i): uPlot.Series => {
           const color = config.colors[i] ?? '#888';
+          const layout = barLayout(config.series, i);
           return {
-            label,
+            label: item.label,
             stroke: color,
             width: energy ? 0 : 1.5,
             points: { show: false },
             ...(energy
-              ? { fill: color, paths: bucketBars(i, config.labels.length, () => this.model?.ends ?? []) }
+              ? { fill: color, paths: bucketBars(layout.slot, layout.slots, () => this.model?.ends ?? [], layout.on) }
               : { paths: columnLines(color) }),
           };
         }),
@@ -212,7 +220,7 @@ export class PlotController implements ReactiveController {
         ],
       },
     };
-    const plot = new uPlot(options, [[], ...config.labels.map(() => [])], mount);
+    const plot = new uPlot(options, [[], ...config.series.map(() => [])], mount);
     plot.root.setAttribute('aria-hidden', 'true');
     plot.over.addEventListener('mouseup', (event) => {
       if (event.button !== 0 || (plot.select.width ?? 0) > 2) return;
@@ -247,4 +255,20 @@ export class PlotController implements ReactiveController {
     plot.setSize({ width, height });
     if (widthChanged) this.events.resize(width);
   }
+}
+
+/**
+ * Where series `i`'s bars go in a bucket: side by side, one slot each; or, when the circuits are
+ * stacked, the circuits and the untracked remainder in one slot on top of each other (`on`: the
+ * `u.data` indexes below), and each earlier-period twin in a slot of its own beside them.
+ */
+function barLayout(series: readonly PlotSeries[], i: number): { slot: number; slots: number; on: number[] } {
+  const stacks = (p: PlotSeries | undefined) => p?.role === 'circuit' || p?.role === 'untracked';
+  if (!series.some(stacks)) return { slot: i, slots: series.length, on: [] };
+  const others = series.filter((p) => !stacks(p));
+  const item = series[i];
+  if (!stacks(item)) return { slot: 1 + others.indexOf(item as PlotSeries), slots: 1 + others.length, on: [] };
+  const on: number[] = [];
+  for (let j = 0; j < i; j++) if (stacks(series[j])) on.push(j + 1);
+  return { slot: 0, slots: 1 + others.length, on };
 }

@@ -1,24 +1,34 @@
 import {
+  concatSeries,
   isMeasurementField,
   MEASUREMENT_FIELDS,
   type MeasurementField,
   type MeasurementSeries,
 } from '@carbontrack/core';
-import { isRangePreset, RANGE_PRESETS, type RangedSeries, seriesResource } from '@carbontrack/core/live';
-import { html, nothing, type PropertyValues } from 'lit';
+import type { ComparisonKind } from '@carbontrack/core/energy';
+import {
+  isRangePreset,
+  RANGE_PRESETS,
+  type RangedSeries,
+  seriesComparisonResource,
+  seriesResource,
+} from '@carbontrack/core/live';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type uPlot from 'uplot';
 import { type AttributeProblem, problem } from '../shared/attribute-check.js';
 import { CtElement } from '../shared/ct-element.js';
 import { emit } from '../shared/events.js';
-import { fieldInfo, fieldUnit } from '../shared/field-info.js';
-import { LiveController } from '../shared/live-controller.js';
+import { fieldUnit } from '../shared/field-info.js';
+import { LazyModule } from '../shared/lazy-module.js';
+import { LiveController, messageOf } from '../shared/live-controller.js';
 import { TimeZoneController, zoneCaption } from '../shared/time-zone-controller.js';
 import { viewAfterKey } from './chart-keyboard.js';
-import { chartTable } from './chart-table.js';
+import { chartTable, seriesStats } from './chart-table.js';
 import { chartTooltip, type HoverPoint } from './chart-tooltip.js';
-import { type ChartModel, type ChartView, chartModel, xRange } from './chart-view-model.js';
+import { type ChartModel, type ChartView, powerModel, xRange } from './chart-view-model.js';
 import { PlotController } from './plot-controller.js';
+import { type PlotSeries, plotSeriesList } from './plot-series.js';
 import type { TimeTick } from './time-axis.js';
 import styles from './usage-chart.styles.js';
 
@@ -32,7 +42,13 @@ const COLOR_TOKENS: Record<string, string> = {
   BatteryCharge: '--_battery',
 };
 const PALETTE = ['--_accent', '--_online', '--_error', '--_muted'];
+const CIRCUIT_TOKENS = ['--_accent', '--_online', '--_solar', '--_grid'];
 const DEFAULT_FIELDS = 'PowerUsage,Generating,PowerExported';
+// Earlier-period twins are drawn in their field's colour, this opaque: present, but behind.
+const MUTED_ALPHA = 0.4;
+
+type EnergyMaths = typeof import('./energy-model.js');
+const energyMaths = new LazyModule<EnergyMaths>(() => import('./energy-model.js'));
 
 /**
  * @summary Power of one device over time, on uPlot: zoom by mouse or keyboard, legend toggles, tooltip, energy bars.
@@ -41,7 +57,10 @@ const DEFAULT_FIELDS = 'PowerUsage,Generating,PowerExported';
  * `time-zone`, else the device's own zone from its coordinates, else the browser's; the chart
  * says which. Long ranges are reduced per pixel column with core's M4 downsampling, so drawing cost
  * follows the width, not the number of rows. `mode="energy"` shows kWh bars per local hour (views
- * up to 2 days), day (up to 93 days) or month. Drag across the plot to zoom, double-click to reset;
+ * up to 2 days), day (up to 93 days) or month; with `stack="circuits"` the four circuits
+ * (Power1..4, named by `circuit-labels`) stacked with the untracked remainder of PowerUsage.
+ * `compare="previous|year"` overlays the period before (the same length) or a year earlier, muted:
+ * lines at the matching instants, bars beside each bucket. Drag across the plot to zoom, double-click to reset;
  * on the focused plot ←/→ pan, `+`/`-` zoom, Home/End jump, Escape resets. A visually hidden
  * table summarises each series for screen readers.
  *
@@ -50,6 +69,7 @@ const DEFAULT_FIELDS = 'PowerUsage,Generating,PowerExported';
  * @csspart legend - The series toggles (arrow keys move between them).
  * @csspart legend-item - One series toggle button.
  * @csspart zone - Which time zone the times are in, and why.
+ * @csspart compare-note - Why the earlier period is missing from the chart (loading, failed, no data).
  * @csspart reset-button - The reset-zoom button (shown while zoomed).
  * @csspart plot - The focusable box the canvas fills.
  * @csspart tooltip - The crosshair tooltip.
@@ -108,6 +128,18 @@ export class CtUsageChart extends CtElement {
   @property() mode: 'power' | 'energy' = 'power';
 
   /**
+   * `previous` or `year`: overlay the period just before (the same length) or the same local
+   * times a year earlier, muted (needs `device-id`). Empty (the default): no comparison.
+   */
+  @property() compare: ComparisonKind | '' = '';
+
+  /** `circuits` (energy mode): stack Power1..Power4 with the untracked rest of PowerUsage instead of `fields`. */
+  @property() stack: 'circuits' | '' = '';
+
+  /** Names of the circuits, comma-separated, Power1 first ("Hot water,Air con,,Pool"); a blank one is "Circuit n". */
+  @property({ attribute: 'circuit-labels' }) circuitLabels = '';
+
+  /**
    * IANA time zone of the axis, tooltip, table and energy buckets. Default: the provider's
    * `time-zone`, else the device's own zone (from its coordinates), else the browser's.
    */
@@ -141,6 +173,13 @@ export class CtUsageChart extends CtElement {
       ? seriesResource(this.deviceId, { from: this.from, to: this.to })
       : seriesResource(this.deviceId, { range: this.range });
   });
+  private readonly earlier = new LiveController<RangedSeries>(this, () => {
+    const kind = this.comparisonKind;
+    const zone = this.zone;
+    if (!kind || !zone || this.series || !this.deviceId || this.problems.some((p) => p.fatal)) return null;
+    const range = this.range === 'custom' ? { from: this.from, to: this.to } : { range: this.range };
+    return seriesComparisonResource(this.deviceId, range, kind, zone);
+  });
   private readonly plot = new PlotController(this, {
     select: (from, to) => this.zoom(from, to),
     hover: (point) => {
@@ -151,13 +190,37 @@ export class CtUsageChart extends CtElement {
     resize: () => this.requestUpdate(),
   });
 
-  private model: { key: string; series: MeasurementSeries; model: ChartModel } | null = null;
+  private model: {
+    key: string;
+    series: MeasurementSeries;
+    earlier: RangedSeries | null;
+    model: ChartModel;
+  } | null = null;
   private colorsKey = '';
   private readonly colorScheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
 
   constructor() {
     super();
-    this.controllers.push(this.zones.deviceController, this.data as LiveController<unknown>);
+    this.controllers.push(
+      this.zones.deviceController,
+      this.data as LiveController<unknown>,
+      this.earlier as LiveController<unknown>,
+    );
+  }
+
+  private get comparisonKind(): ComparisonKind | null {
+    return this.compare === 'previous' || this.compare === 'year' ? this.compare : null;
+  }
+
+  /** The series drawn, in order: the fields (or the stacked circuits and their remainder), then the earlier twins. */
+  get plotSeries(): PlotSeries[] {
+    return plotSeriesList({
+      fields: this.fieldList,
+      mode: this.mode_,
+      compare: this.comparisonKind,
+      stackCircuits: this.stack === 'circuits',
+      circuitLabels: (this.circuitLabels ?? '').split(','),
+    });
   }
 
   /** The fields plotted, in order: the valid names of `fields` (PowerUsage when none is valid). */
@@ -255,6 +318,16 @@ export class CtUsageChart extends CtElement {
         ),
       );
     }
+    if (this.compare && !this.comparisonKind) {
+      found.push(problem('compare', this.compare, "must be 'previous' or 'year'; no comparison shown"));
+    } else if (this.comparisonKind && this.series && !this.deviceId) {
+      found.push(problem('compare', this.compare, 'needs device-id: a series given in memory has no earlier period'));
+    }
+    if (this.stack && this.stack !== 'circuits') {
+      found.push(problem('stack', this.stack, "must be 'circuits' or empty; not stacking"));
+    } else if (this.stack === 'circuits' && this.mode_ !== 'energy') {
+      found.push(problem('stack', this.stack, 'applies to mode="energy"; power is drawn as lines'));
+    }
     const zone = this.zones.check();
     if (zone) found.push(zone);
     return found;
@@ -309,29 +382,36 @@ export class CtUsageChart extends CtElement {
       if (status) return status;
     }
     if (!active || !zone || active.series.length === 0) return this.renderEmpty('No data in this range.');
-    const fields = this.fieldList;
+    const series = this.plotSeries;
     const view = this.currentView as ChartView;
+    const mathsFailed = this.mode_ === 'energy' || this.comparisonKind ? energyMaths.error : undefined;
+    if (mathsFailed !== undefined) {
+      const status = this.renderStatus([energyMaths.state(this)]);
+      if (status) return status;
+    }
     return html`<div part="chart">
       <div class="toolbar" part="toolbar">
         <div class="legend" part="legend" role="group" aria-label="Series" @keydown=${this.onLegendKey}>
-          ${fields.map(
-            (field, i) =>
+          ${series.map(
+            (item, i) =>
               html`<button
                 type="button"
                 part="legend-item"
-                tabindex=${i === Math.min(this.legendFocus, fields.length - 1) ? 0 : -1}
-                aria-pressed=${this.hiddenFields.has(field) ? 'false' : 'true'}
-                .style=${`--_swatch:var(${this.colorToken(field, fields)})`}
-                @click=${() => this.toggleField(field)}
+                class=${item.role === 'compare' ? 'muted-series' : ''}
+                tabindex=${i === Math.min(this.legendFocus, series.length - 1) ? 0 : -1}
+                aria-pressed=${this.hiddenFields.has(item.key) ? 'false' : 'true'}
+                .style=${`--_swatch:var(${this.colorToken(item, series)})`}
+                @click=${() => this.toggleField(item.key)}
                 @focus=${() => {
                   this.legendFocus = i;
                 }}
               >
-                <span class="swatch"></span>${fieldInfo(field)?.label ?? field}
+                <span class="swatch"></span>${item.label}
               </button>`,
           )}
         </div>
         <span class="zone muted" part="zone">${zoneCaption(zone)}</span>
+        ${this.renderCompareNote()}
         ${
           this.view
             ? html`<button type="button" part="reset-button" @click=${() => this.resetZoom()}>Reset zoom</button>`
@@ -351,13 +431,12 @@ export class CtUsageChart extends CtElement {
         ${chartTooltip({
           hover: this.hover,
           model: this.model?.model ?? null,
-          fields,
           hidden: this.hiddenFields,
           width: this.mountEl?.clientWidth ?? 0,
           offsetLeft: this.plot.plotOffset.left,
           offsetTop: this.plot.plotOffset.top,
           dateTime: (t) => this.dateTime(t),
-          value: (v, field) => this.formatValue(v, field),
+          value: (v, item) => this.formatValue(v, item.field ?? 'PowerUsage'),
         })}
       </div>
       ${chartTable({
@@ -380,15 +459,18 @@ export class CtUsageChart extends CtElement {
       return;
     }
     const fields = this.fieldList;
+    const series = this.plotSeries;
     const mode = this.mode_;
     const lang = this.format.lang;
-    const key = [fields.join(','), mode, zone, this.theme, lang, this.colorsKey].join('|');
-    const [axisColor = '#888', gridColor = '#888', ...colors] = this.resolveColors(key, fields);
+    const key = [series.map((p) => `${p.key}=${p.label}`).join(','), mode, zone, this.theme, lang, this.colorsKey].join(
+      '|',
+    );
+    const [axisColor = '#888', gridColor = '#888', ...colors] = this.resolveColors(key, series);
     const f = this.format;
     const ready = this.plot.ensure(
       mount,
       {
-        labels: fields,
+        series,
         colors,
         axisColor,
         gridColor,
@@ -403,17 +485,54 @@ export class CtUsageChart extends CtElement {
     const view = this.currentView as ChartView;
     const pixels = Math.max(1, Math.round(this.plot.plotWidth) || mount.clientWidth);
     const modelKey = [key, view.from, view.to, mode === 'power' ? pixels : 0].join('|');
-    if (this.model?.key !== modelKey || this.model.series !== active.series) {
-      const model = chartModel(active.series, fields, mode, view, pixels, zone);
-      this.model = { key: modelKey, series: active.series, model };
+    const kind = this.comparisonKind;
+    const earlier = kind ? (this.earlier.state.value ?? null) : null;
+    if (this.model?.key !== modelKey || this.model.series !== active.series || this.model.earlier !== earlier) {
+      let model: ChartModel | null;
+      if (mode === 'power') {
+        const shift = earlier ? { series: earlier.series, shiftMs: active.from - earlier.from } : null;
+        model = powerModel(active.series, series, view, pixels, shift);
+      } else {
+        // The energy maths is its own chunk: drawn once it is in (the host updates then).
+        const maths = energyMaths.get(this);
+        const statsFields = this.stack === 'circuits' ? (['PowerUsage'] as MeasurementField[]) : fields;
+        model = maths
+          ? maths.energyModel(
+              active.series,
+              series,
+              view,
+              zone,
+              earlier && kind ? { both: concatSeries([earlier.series, active.series]), kind } : null,
+              (this.circuitLabels ?? '').split(','),
+              seriesStats(active.series, statsFields, view),
+            )
+          : null;
+      }
+      if (!model) return;
+      this.model = { key: modelKey, series: active.series, earlier, model };
       this.hover = null;
       // The table shows the new model's statistics: one more (cheap) render.
       this.requestUpdate();
     }
     this.plot.draw(this.model.model, xRange(this.model.model, view));
-    fields.forEach((field, i) => {
-      this.plot.setShown(i, !this.hiddenFields.has(field));
+    series.forEach((item, i) => {
+      this.plot.setShown(i, !this.hiddenFields.has(item.key));
     });
+  }
+
+  /** Says when the earlier period is loading, failed or has no data (the overlay is then missing). */
+  private renderCompareNote(): TemplateResult | typeof nothing {
+    if (!this.comparisonKind || this.series) return nothing;
+    const state = this.earlier.state;
+    const text =
+      state.error !== undefined
+        ? `The earlier period could not be loaded: ${messageOf(state.error)}`
+        : state.value === undefined
+          ? 'Loading the earlier period…'
+          : state.value.series.length === 0
+            ? 'No data in the earlier period.'
+            : null;
+    return text ? html`<span class="compare-note muted" part="compare-note" role="status">${text}</span>` : nothing;
   }
 
   /** The date and time of an instant in the chart's zone and language. */
@@ -421,16 +540,20 @@ export class CtUsageChart extends CtElement {
     return this.format.dateTime(epochMs, this.zone ?? 'UTC');
   }
 
-  private colorToken(field: string, fields: readonly string[]): string {
-    return COLOR_TOKENS[field] ?? (PALETTE[fields.indexOf(field) % PALETTE.length] as string);
+  private colorToken(item: PlotSeries, series: readonly PlotSeries[]): string {
+    if (item.role === 'circuit') return CIRCUIT_TOKENS[series.indexOf(item) % CIRCUIT_TOKENS.length] as string;
+    if (item.role === 'untracked') return '--_muted';
+    const field = item.field as string;
+    const fields = series.filter((p) => p.role === 'field').map((p) => p.field);
+    return COLOR_TOKENS[field] ?? (PALETTE[Math.max(0, fields.indexOf(item.field)) % PALETTE.length] as string);
   }
 
   private resolvedColors: { key: string; colors: string[] } | null = null;
 
   /** Resolves the axis and series `--_token`s to colours the canvas understands, with one style recalculation. */
-  private resolveColors(key: string, fields: readonly string[]): string[] {
+  private resolveColors(key: string, series: readonly PlotSeries[]): string[] {
     if (this.resolvedColors?.key === key) return this.resolvedColors.colors;
-    const tokens = ['--_muted', '--_border', ...fields.map((field) => this.colorToken(field, fields))];
+    const tokens = ['--_muted', '--_border', ...series.map((item) => this.colorToken(item, series))];
     const probe = this.probeEl;
     if (!probe) return tokens.map(() => '#888');
     const spans = tokens.map((token) => {
@@ -440,7 +563,10 @@ export class CtUsageChart extends CtElement {
     });
     probe.style.display = 'block';
     probe.replaceChildren(...spans);
-    const colors = spans.map((span) => getComputedStyle(span).color);
+    const colors = spans.map((span, i) => {
+      const color = getComputedStyle(span).color;
+      return series[i - 2]?.role === 'compare' ? withAlpha(color, MUTED_ALPHA) : color;
+    });
     probe.replaceChildren();
     probe.style.display = '';
     this.resolvedColors = { key, colors };
@@ -489,9 +615,9 @@ export class CtUsageChart extends CtElement {
     const model = this.model?.model;
     if (!model) return;
     const values: Record<string, number> = {};
-    this.fieldList.forEach((field, i) => {
+    model.series.forEach((item, i) => {
       const v = model.columns[i]?.[idx];
-      if (!this.hiddenFields.has(field) && v !== null && v !== undefined && !Number.isNaN(v)) values[field] = v;
+      if (!this.hiddenFields.has(item.key) && v !== null && v !== undefined && !Number.isNaN(v)) values[item.key] = v;
     });
     emit(this, 'ct-select', {
       deviceId: this.deviceId || this.active?.series.deviceId || '',
@@ -499,4 +625,11 @@ export class CtUsageChart extends CtElement {
       values,
     });
   }
+}
+
+/** A computed CSS colour ("rgb(…)" or "rgba(…)") at `alpha` opacity. */
+function withAlpha(color: string, alpha: number): string {
+  const parts = color.match(/[\d.]+/g);
+  if (!parts || parts.length < 3) return color;
+  return `rgba(${parts[0]}, ${parts[1]}, ${parts[2]}, ${alpha})`;
 }

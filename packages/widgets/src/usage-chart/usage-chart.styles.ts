@@ -39,6 +39,16 @@ export default [
     .legend button[aria-pressed='false'] .swatch {
       opacity: 0.35;
     }
+    .legend .muted-series .swatch {
+      opacity: 0.4;
+      outline: 1px dashed var(--_swatch);
+      outline-offset: 1px;
+    }
+    .compare-note {
+      font-size: 0.85em;
+      flex-basis: 100%;
+      overflow-wrap: anywhere;
+    }
     .zone {
       font-size: 0.85em;
     }
