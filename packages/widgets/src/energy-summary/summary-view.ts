@@ -180,7 +180,7 @@ export function renderSummary(view: SummaryView): TemplateResult {
     !d
       ? nothing
       : html`<span class="delta muted" part="delta"
-          >${d.change === null ? 'no data then' : `${f.signed(d.change, 1)} ${unit}`}${
+          >${d.change === null ? 'no data then' : `${f.signed(d.change, 2)} ${unit}`}${
             d.percent === null || !Number.isFinite(d.percent) ? '' : ` (${f.signed(d.percent, 0)} %)`
           }</span
         >`;
@@ -249,7 +249,7 @@ function renderCost(view: SummaryView): TemplateResult | typeof nothing {
     : nothing;
   return html`<dl part="cost" aria-label=${`Cost under ${tariff.name}`}>
       ${row('Import cost', money(bill.importCost))}
-      ${row('Feed-in credit', money(-bill.exportCredit))}
+      ${row('Feed-in credit', money(bill.exportCredit > 0 ? -bill.exportCredit : 0))}
       ${row('Supply', money(bill.supply))}
       ${bill.demand > 0 || tariff.versions.some((v) => v.demand) ? row('Demand', money(bill.demand)) : nothing}
       ${bill.gst > 0 ? row('GST', money(bill.gst)) : nothing}
