@@ -15,6 +15,9 @@ const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const widgetsDist = new URL('../../../packages/widgets/dist/', import.meta.url);
 // The bundle's on-demand chunks, requested relative to its URL: /chunks/<name>-<hash>.js.
 const CHUNK_PATH = /^\/chunks\/[\w-]+\.js$/;
+/** Where the playground serves core's example tariff, for the widgets' tariff-url. */
+export const TARIFF_PATH = '/tariffs/example-time-of-use.tariff.json';
+const exampleTariff = new URL('../../../packages/core/schemas/example-time-of-use.tariff.json', import.meta.url);
 
 /**
  * Chooses the upstream API from the environment: the real service when all three variables are
@@ -117,6 +120,18 @@ export async function startPlayground(options = {}) {
                   res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
                   res.setHeader('Access-Control-Allow-Origin', '*');
                   res.end(code);
+                })
+                .catch(next);
+              return;
+            }
+            if (url === TARIFF_PATH) {
+              // The example tariff (labelled an example: no real retailer's prices), as a partner
+              // would host theirs for tariff-url.
+              readFile(exampleTariff)
+                .then((json) => {
+                  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+                  res.setHeader('Access-Control-Allow-Origin', '*');
+                  res.end(json);
                 })
                 .catch(next);
               return;

@@ -86,6 +86,83 @@ for (const { tag, title, initial } of SHOWN) {
   refresh();
 }
 
+// Money, comparisons and circuits: the same tags with the attributes of issue 16, each with its
+// embed snippet. The tariff is core's example (labelled so), served by the playground as a partner
+// would host theirs.
+const TARIFF_URL = new URL('/tariffs/example-time-of-use.tariff.json', location.href).href;
+const FEATURED: Array<{ tag: string; title: string; about: string; attributes: Record<string, string> }> = [
+  {
+    tag: 'ct-energy-summary',
+    title: 'Today, what it cost, against yesterday by this time',
+    about: 'tariff-url prices each interval at the local time it was used; compare shows signed changes.',
+    attributes: { period: 'today', compare: 'previous', 'tariff-url': TARIFF_URL },
+  },
+  {
+    tag: 'ct-usage-chart',
+    title: 'Daily energy against the same days a year earlier',
+    about: 'compare="year" draws each day beside its twin a year before, muted.',
+    attributes: { range: '7d', mode: 'energy', compare: 'year', fields: 'PowerUsage' },
+  },
+  {
+    tag: 'ct-usage-chart',
+    title: 'Where the energy went, by circuit',
+    about: 'stack="circuits" stacks Power1–4, named by circuit-labels, with the untracked rest.',
+    attributes: {
+      range: '7d',
+      mode: 'energy',
+      stack: 'circuits',
+      'circuit-labels': 'Lights and power,Hot water,Air con,Pool pump',
+    },
+  },
+];
+const featured = document.createElement('section');
+featured.className = 'featured';
+featured.setAttribute('aria-labelledby', 'featured-title');
+const featuredTitle = document.createElement('h2');
+featuredTitle.id = 'featured-title';
+featuredTitle.textContent = 'Money, comparisons and circuits';
+const tariffNote = document.createElement('p');
+tariffNote.className = 'note';
+const tariffLink = document.createElement('a');
+tariffLink.href = TARIFF_URL;
+tariffLink.textContent = 'the example time-of-use tariff';
+tariffNote.append(
+  'Priced with ',
+  tariffLink,
+  ' (an example, not a real offer; see tariff.schema.json in @carbontrack/core).',
+);
+featured.append(featuredTitle, tariffNote);
+const featuredGrid = document.createElement('div');
+featuredGrid.className = 'widgets';
+for (const { tag, title, about, attributes } of FEATURED) {
+  const panel = document.createElement('section');
+  panel.className = 'widget-panel featured-panel';
+  const heading = document.createElement('h3');
+  heading.textContent = title;
+  const note = document.createElement('p');
+  note.className = 'note';
+  note.textContent = about;
+  const stage = document.createElement('div');
+  stage.className = 'stage';
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  stage.append(element);
+  widgets.push(element);
+  const pre = document.createElement('pre');
+  pre.className = 'snippet';
+  const code = document.createElement('code');
+  pre.append(code);
+  const refresh = () => {
+    code.textContent = embedSnippet(element, SCRIPT_URL, PROXY_URL);
+  };
+  snippets.push(refresh);
+  panel.append(heading, note, stage, pre);
+  featuredGrid.append(panel);
+  refresh();
+}
+featured.append(featuredGrid);
+container.after(featured);
+
 const documentedProperties = new Set(COMPONENTS.flatMap((c) => (c.cssProperties ?? []).map((p) => p.name)));
 const themeSelect = byId<HTMLSelectElement>('theme');
 themeSelect.addEventListener('change', () => {

@@ -60,18 +60,63 @@ describe('playground (pnpm start)', () => {
       // The zone the widget counts in: its time-zone, the provider's, the device's own or the browser's.
       zone: (document.querySelector('ct-energy-summary') as unknown as { zone: string }).zone,
     }));
-    const { zone, ...summary } = shown as EnergySummary & { zone: string };
+    const { zone, coverage, ...summary } = shown as EnergySummary & { zone: string };
     expect(summary.samples).toBeGreaterThan(1000);
     const records = await client
       .measurements({ deviceId, from: summary.from as number, to: (summary.to as number) + 1 })
       .collect();
-    expect(summary).toEqual(summarize(records, { timeZone: zone }));
+    const { coverage: _spanCoverage, ...expected } = summarize(records, { timeZone: zone });
+    expect(summary).toEqual(expected);
+    // Coverage is measured over the whole 7-day period (2,016 five-minute readings expected, up to a
+    // few minutes before now), not over the data's span.
+    expect(Math.abs((coverage as number) - summary.samples / 2016)).toBeLessThan(0.01);
     await page.waitForFunction(
       () => Boolean(document.querySelector('ct-usage-chart')?.shadowRoot?.querySelector('canvas')),
       undefined,
       { timeout: 30_000 },
     );
     await page.screenshot({ path: `${artifacts}playground.png`, fullPage: true });
+    expect(consoleErrors.join('\n')).toBe('');
+  });
+
+  it('shows money, comparisons and circuits: the cost under the example tariff, signed changes, stacked circuits', async () => {
+    const featured = page.locator('.featured');
+    await featured.scrollIntoViewIfNeeded();
+    const summary = featured.locator('ct-energy-summary');
+    await expect.poll(() => summary.locator('[part~="net"] dd').textContent(), { timeout: 30_000 }).toMatch(/\$\d/);
+    await expect
+      .poll(() => summary.locator('[part~="comparison"]').textContent(), { timeout: 30_000 })
+      .toContain('yesterday by this time');
+    expect(await summary.locator('[part~="delta"]').count()).toBeGreaterThan(3);
+    expect(await summary.locator('[part~="cost"]').textContent()).toContain('Supply');
+    const charts = featured.locator('ct-usage-chart');
+    await expect
+      .poll(
+        () =>
+          charts.nth(1).evaluate((el) =>
+            ((el as unknown as { uplot?: { series: { label?: string }[] } }).uplot?.series ?? [])
+              .slice(1)
+              .map((s) => s.label)
+              .join(','),
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe('Lights and power,Hot water,Air con,Pool pump,Untracked');
+    await expect
+      .poll(
+        () =>
+          charts
+            .nth(0)
+            .evaluate((el) => (el as unknown as { uplot?: { data: unknown[][] } }).uplot?.data[2]?.length ?? 0),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(8);
+    // The tariff the page links to is the one it prices with, served as JSON.
+    const tariff = await (await fetch(new URL('/tariffs/example-time-of-use.tariff.json', stack.url))).json();
+    expect(tariff.name).toContain('an example');
+    await featured.screenshot({ path: `${artifacts}playground-money-comparisons-circuits.png` });
     expect(consoleErrors.join('\n')).toBe('');
   });
 
