@@ -320,12 +320,16 @@ describe('ct against an account', () => {
       periodTo: string;
       timeZone: string;
       coverage: number;
-      cost: { net: number; importCost: number; currency: string };
+      cost: { net: number; importCost: number; supply: number; currency: string };
       comparison: { with: string; consumptionKWh: { change: number } };
     };
     const series = await client().measurements({ deviceId: device, from: out.periodFrom, to: out.periodTo }).collect();
     const tariff = JSON.parse(readFileSync(tariffFile, 'utf8'));
-    const expected = cost(series, tariff, { timeZone: out.timeZone });
+    const period = { from: Date.parse(out.periodFrom), to: Date.parse(out.periodTo) };
+    const expected = cost(series, tariff, { timeZone: out.timeZone, period });
+    // Seven days of supply, pro rata, not the eight local days they touch.
+    expect(out.cost.supply).toBeCloseTo(expected.supply, 9);
+    expect(expected.supply).toBeLessThan(7.9 * 1.12);
     expect(out.cost.net).toBeCloseTo(expected.net, 9);
     expect(out.cost.currency).toBe('AUD');
     expect(out.comparison.with).toBe('previous');

@@ -101,6 +101,11 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
     webviewRoot,
     existsSync(Uri.joinPath(webviewRoot, 'ct-widgets.js').fsPath),
     () => config().get<string>('timeZone') ?? '',
+    () => ({
+      tariffFile: config().get<string>('tariffFile') ?? '',
+      comparison: config().get<'previous' | 'year' | 'none'>('summaryComparison') ?? 'previous',
+      workspaceFolder: workspace.workspaceFolders?.[0]?.uri.fsPath,
+    }),
   );
   const diagnostics = languages.createDiagnosticCollection('carbontrack');
   const queryDeps: QueryCommandDeps = {

@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AuthenticationError, createSeries, MEASUREMENT_FIELD_NAMES, NetworkError } from '@carbontrack/core';
+import { cost, summarize } from '@carbontrack/core/energy';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorReporter } from '../src/connections/report-error.js';
 import { activate, type CarbonTrackApi } from '../src/extension.js';
@@ -132,6 +135,74 @@ describe('measurements webview page', () => {
     expect(message.time).toEqual([1, 2]);
     expect(message.columns.PowerUsage).toEqual([5, null]);
     expect(Object.keys(message.columns)).toHaveLength(34);
+  });
+
+  it('posts the earlier period and the checked carbontrack.tariffFile tariff for the summary, or the problem', async () => {
+    const sim = await startSimulator();
+    const folder = mkdtempSync(join(tmpdir(), 'ct-tariff-'));
+    try {
+      const example = readFileSync(require.resolve('@carbontrack/core/example-time-of-use.tariff.json'), 'utf8');
+      writeFileSync(join(folder, 'tariff.json'), example);
+      const broken = JSON.parse(example);
+      broken.versions[0].import.timeOfUse[0].windows[0].to = '22:00';
+      writeFileSync(join(folder, 'overlapping.json'), JSON.stringify(broken));
+      const device = sim.running.simulator.world.devices.find((d) => d.offlineSinceMs === null);
+      const client = await sim.sessions.client(sim.connection);
+      const node: DeviceNode = {
+        kind: 'device',
+        connection: sim.connection,
+        deviceId: device?.id as string,
+        device: await client.device(device?.id as string),
+        reading: undefined,
+      };
+      const settings = {
+        tariffFile: 'tariff.json',
+        comparison: 'previous' as 'previous' | 'year' | 'none',
+        workspaceFolder: folder,
+      };
+      const panels = new MeasurementsPanels(
+        sim.sessions,
+        Uri.file('/x') as never,
+        false,
+        () => 'Australia/Sydney',
+        () => settings,
+      );
+      const message = await panels.load(node, '7d');
+      expect(message.to - message.from).toBe(7 * 86_400_000);
+      expect(message.earlier).toMatchObject({
+        kind: 'previous',
+        from: message.from - 7 * 86_400_000,
+        to: message.from,
+      });
+      expect(message.earlier?.series.time.length).toBeGreaterThan(1900);
+      expect(message.tariff?.name).toContain('an example');
+      expect(message.tariffError).toBeNull();
+      // What the page's summary prices is what core prices from the same records.
+      const series = seriesFromMessage(JSON.parse(JSON.stringify(message.series)));
+      const direct = await client
+        .measurements({ deviceId: node.deviceId, from: message.from, to: message.to })
+        .collect();
+      expect(cost(series, message.tariff as never, { timeZone: 'Australia/Sydney' }).net).toBeCloseTo(
+        cost(direct, message.tariff as never, { timeZone: 'Australia/Sydney' }).net,
+        9,
+      );
+      expect(summarize(series).consumptionKWh).toBeCloseTo(summarize(direct).consumptionKWh, 9);
+
+      settings.tariffFile = 'overlapping.json';
+      settings.comparison = 'none';
+      const bad = await panels.load(node, '24h');
+      expect(bad.earlier).toBeNull();
+      expect(bad.tariff).toBeNull();
+      expect(bad.tariffError).toMatch(
+        /^carbontrack\.tariffFile: .*overlapping\.json: .*versions\[0\]\.import\.timeOfUse/,
+      );
+      settings.tariffFile = 'missing.json';
+      expect((await panels.load(node, '24h')).tariffError).toMatch(/cannot read .*missing\.json \(ENOENT\)/);
+      settings.tariffFile = '';
+      expect((await panels.load(node, '24h')).tariffError).toBeNull();
+    } finally {
+      await sim.close();
+    }
   });
 
   it('posts the carbontrack.timeZone setting with the series, else the device zone', async () => {

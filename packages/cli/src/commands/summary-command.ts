@@ -78,7 +78,7 @@ export function registerSummaryCommand(program: Command, io: CliIo): void {
           .collect();
       const series = await read(range);
       const summary = summarize(series, { timeZone: zone.timeZone });
-      const bill = tariff ? cost(series, tariff, { timeZone: zone.timeZone }) : undefined;
+      const bill = tariff ? cost(series, tariff, { timeZone: zone.timeZone, period: range }) : undefined;
       const coverageShare = summaryCoverage(series, range);
       let comparison: EnergyComparison | undefined;
       if (options.compare) {

@@ -209,6 +209,37 @@ describe('cost', () => {
     );
   });
 
+  it('with a period, charges supply pro rata for the part of each local day inside it', () => {
+    const zone = 'Australia/Sydney';
+    const at = (d: number, h: number) => localTimeToInstant(Date.UTC(2026, 5, d, h), zone);
+    const tariff = flat(0.3, 1.2);
+    // 24 hours from 15:00: 9/24 of one day and 15/24 of the next, one day's supply, not two.
+    const day = { from: at(10, 15), to: at(11, 15) };
+    const series = steady(day.from - 3_600_000, day.to + 3_600_000, { usage: 1000 });
+    const rolling = cost(series, tariff, { timeZone: zone, period: day, unit: 'day' });
+    expect(rolling.supply).toBeCloseTo(1.2, 12);
+    expect(Array.from(rolling.buckets?.supply ?? [])).toEqual([
+      expect.closeTo(1.2 * (9 / 24), 12),
+      expect.closeTo(1.2 * (15 / 24), 12),
+    ]);
+    // Only the period's samples count: 24 kWh at 1 kW, not 26.
+    expect(rolling.importKWh).toBeCloseTo(24 - 1 / 12, 9);
+    expect(cost(series, tariff, { timeZone: zone }).supply).toBeCloseTo(2.4, 12);
+    // Today until 09:00 is 9/24 of a day; a 23-hour DST day, whole, is one day.
+    expect(cost(series, tariff, { timeZone: zone, period: { from: at(11, 0), to: at(11, 9) } }).supply).toBeCloseTo(
+      1.2 * (9 / 24),
+      12,
+    );
+    const short = {
+      from: localTimeToInstant(Date.UTC(2026, 9, 4), zone),
+      to: localTimeToInstant(Date.UTC(2026, 9, 5), zone),
+    };
+    expect(short.to - short.from).toBe(23 * 3_600_000);
+    const dst = steady(short.from, short.to, { usage: 500 });
+    expect(cost(dst, tariff, { timeZone: zone, period: short }).supply).toBeCloseTo(1.2, 12);
+    expect(() => cost(dst, tariff, { period: { from: 5, to: 5 } })).toThrow(RangeError);
+  });
+
   it('an empty series costs nothing', () => {
     const result = cost(createSeries({ time: [] }), flat(0.3, 1), { unit: 'day' });
     expect(result).toMatchObject({ net: 0, supply: 0, importKWh: 0 });

@@ -4,6 +4,7 @@ import { bucketEdges, type CalendarUnit, localTimeToInstant } from './calendar-b
 import { assertSortedTime, type IntegrationMethod, integrationMethod, maxGapMs } from './energy-validation.js';
 import { importPowerAt } from './grid-flows.js';
 import { WATT_MS_PER_KWH } from './integrate-energy.js';
+import { seriesInPeriod } from './series-in-period.js';
 import type { Tariff } from './tariff.js';
 import { type CompiledTariff, type CompiledVersion, compileTariff, WEEK_MINUTES } from './tariff-validation.js';
 
@@ -17,6 +18,13 @@ export interface CostOptions {
   maxGapMinutes?: number;
   /** Integration rule, as in {@link integrateEnergy} (default 'trapezoid'). */
   method?: IntegrationMethod;
+  /**
+   * The period priced, epoch ms [from, to): only its samples count, and the daily supply is
+   * charged pro rata for the part of each local day inside it (24 hours from 15:00 is one day's
+   * supply, not two; today until 09:00 is 9/24 of one). Without it, every local day the series
+   * touches is charged whole, as on a bill.
+   */
+  period?: { from: number; to: number };
 }
 
 /** Money of a period, in the tariff's currency. */
@@ -61,18 +69,24 @@ const KEYS = ['importCost', 'exportCredit', 'supply', 'demand', 'gst', 'net', 'i
  * began (so a 23- or 25-hour day has 23 or 25 hours of prices), by the tariff version valid on that
  * local day: import (the rule of `importPowerW`, sample by sample) at the import rate, `PowerExported` at the
  * feed-in rate, under {@link integrateEnergy}'s rules. Supply is charged for every local day the
- * series touches; a demand charge takes each local month's highest 30-minute average import (in
+ * series touches (pro rata within `period`, when given); a demand charge takes each local month's highest 30-minute average import (in
  * the demand windows); GST is added on import, supply and demand unless the prices include it.
  * @throws ValidationError for a tariff that fails its checks (see {@link compileTariff}); RangeError
  * for bad options, unsorted times, or a day no tariff version covers.
  */
-export function cost(series: MeasurementSeries, tariff: Tariff, options: CostOptions = {}): CostResult {
+export function cost(input: MeasurementSeries, tariff: Tariff, options: CostOptions = {}): CostResult {
+  let series = input;
   const compiled = compiledTariff(tariff);
   const timeZone = options.timeZone ?? 'UTC';
   assertTimeZone(timeZone);
   const method = integrationMethod(options.method);
   const gap = maxGapMs(options.maxGapMinutes);
   assertSortedTime(series);
+  const period = options.period;
+  if (period && !(Number.isFinite(period.from) && Number.isFinite(period.to) && period.to > period.from)) {
+    throw new RangeError('period must be finite epoch ms with to > from');
+  }
+  if (period) series = seriesInPeriod(series, period);
   const { time, length } = series;
 
   const first = firstTimedRow(time, length);
@@ -88,8 +102,8 @@ export function cost(series: MeasurementSeries, tariff: Tariff, options: CostOpt
   }
 
   const clock = new LocalClock(timeZone);
-  const firstDay = clock.day(time[first] as number);
-  const lastDay = clock.day(time[last] as number);
+  const firstDay = clock.day(period ? period.from : (time[first] as number));
+  const lastDay = clock.day(period ? period.to - 1 : (time[last] as number));
   // Buckets cover whole local days, so each day's supply falls inside them.
   const dayStart = (day: number) => localTimeToInstant(day * DAY_MS, timeZone);
   const edges = options.unit
@@ -103,7 +117,10 @@ export function cost(series: MeasurementSeries, tariff: Tariff, options: CostOpt
   const halfHours = new Map<number, HalfHour>();
   priceIntervals(series, first, last, method === 'left', gap, edges, columns, clock, versions, halfHours);
 
-  // Supply: each local day's charge, spread over the buckets it overlaps (one, unless hourly).
+  // Supply: each local day's charge, spread over the buckets it overlaps (one, unless hourly);
+  // with a period, only the part of the day inside it.
+  const chargedFrom = period ? period.from : Number.NEGATIVE_INFINITY;
+  const chargedTo = period ? period.to : Number.POSITIVE_INFINITY;
   let b = 0;
   let end = dayStart(firstDay);
   for (let day = firstDay; day <= lastDay; day++) {
@@ -113,8 +130,9 @@ export function cost(series: MeasurementSeries, tariff: Tariff, options: CostOpt
     end = dayStart(day + 1);
     while ((edges[b + 1] as number) <= start) b++;
     for (let j = b; j < buckets && (edges[j] as number) < end; j++) {
-      const overlap = Math.min(end, edges[j + 1] as number) - Math.max(start, edges[j] as number);
-      columns.supply[j] = (columns.supply[j] as number) + (charge * overlap) / (end - start);
+      const from = Math.max(start, edges[j] as number, chargedFrom);
+      const to = Math.min(end, edges[j + 1] as number, chargedTo);
+      if (to > from) columns.supply[j] = (columns.supply[j] as number) + (charge * (to - from)) / (end - start);
     }
   }
 

@@ -48,8 +48,9 @@ function start(): void {
     }
     if (message.type !== 'series') return;
     const series = seriesFromMessage(message.series);
-    status.className = '';
+    status.className = message.tariffError ? 'error' : '';
     status.textContent = `${message.label}: ${series.length} records`;
+    if (message.tariffError) status.textContent += `. ${message.tariffError}`;
     if (!customElements.get('ct-usage-chart')) {
       status.textContent += ' (the widgets bundle is missing from this build)';
       return;
@@ -58,6 +59,12 @@ function start(): void {
     chart.timeZone = message.timeZone;
     summary.timeZone = message.timeZone;
     chart.series = series;
+    summary.seriesPeriod = { from: message.from, to: message.to };
+    summary.comparisonData = message.earlier
+      ? { series: seriesFromMessage(message.earlier.series), from: message.earlier.from, to: message.earlier.to }
+      : undefined;
+    summary.compare = message.earlier?.kind ?? '';
+    summary.tariff = message.tariff ?? undefined;
     summary.series = series;
     vscode.setState({ range: message.range });
   });

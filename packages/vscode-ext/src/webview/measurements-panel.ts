@@ -1,12 +1,13 @@
 import { MEASUREMENT_FIELD_NAMES, type MeasurementSeries } from '@carbontrack/core';
+import { comparisonPeriod } from '@carbontrack/core/energy';
 import { deviceTimeZone, resolveTimeZone } from '@carbontrack/core/time-zone';
 import { type Uri, ViewColumn, type WebviewPanel, window } from 'vscode';
 import type { ConnectionSessions } from '../connections/connection-sessions.js';
 import { presetRange, type RangePreset } from '../devices/date-range.js';
 import type { DeviceNode } from '../tree/tree-nodes.js';
 import { createNonce, renderPanelHtml } from './panel-html.js';
-
 import type { HostMessage, PageMessage, SeriesMessage } from './panel-messages.js';
+import { readTariffSetting } from './tariff-setting.js';
 
 export type { SeriesMessage };
 
@@ -19,11 +20,21 @@ export function toSeriesMessage(series: MeasurementSeries): SeriesMessage {
 
 const RANGES: Record<string, RangePreset | '24h'> = { '24h': '24h', '7d': '7d', '30d': '30d' };
 
+/** The summary's settings: `carbontrack.tariffFile` and `carbontrack.summaryComparison`. */
+export interface SummarySettings {
+  tariffFile: string;
+  comparison: 'previous' | 'year' | 'none';
+  /** Where a relative tariffFile is read from. */
+  workspaceFolder: string | undefined;
+}
+
 /**
  * "Show Measurements": one webview panel per device with `<ct-usage-chart>` and `<ct-energy-summary>`.
  * The extension host fetches with core and posts the series and the time zone to show it in (the
- * `carbontrack.timeZone` setting, else the device's own zone); `<ct-energy-summary>` sums the series with core. The page has no network
- * access and never sees credentials.
+ * `carbontrack.timeZone` setting, else the device's own zone); `<ct-energy-summary>` sums the series with core.
+ * With the summary settings it also posts the earlier period (the same length before, or a year
+ * earlier) and the checked tariff, so the summary shows signed changes and the cost. The page has
+ * no network access and never sees credentials.
  */
 export class MeasurementsPanels {
   private readonly panels = new Map<string, WebviewPanel>();
@@ -35,6 +46,11 @@ export class MeasurementsPanels {
     /** Whether ct-widgets.js was bundled. */
     private readonly hasWidgets: boolean,
     private readonly timeZone: () => string,
+    private readonly summary: () => SummarySettings = () => ({
+      tariffFile: '',
+      comparison: 'previous',
+      workspaceFolder: undefined,
+    }),
   ) {}
 
   show(node: DeviceNode): WebviewPanel {
@@ -99,12 +115,28 @@ export class MeasurementsPanels {
       explicit: this.timeZone(),
       deviceZone: await deviceTimeZone(node.device),
     });
+    const settings = this.summary();
+    const kind = settings.comparison === 'none' ? null : settings.comparison;
+    let earlier: (HostMessage & { type: 'series' })['earlier'] = null;
+    if (kind) {
+      const period = comparisonPeriod({ from, to }, kind, timeZone);
+      const before = await this.sessions.run(node.connection, (client) =>
+        client.measurements({ deviceId: node.deviceId, from: period.from, to: period.to }).collect(),
+      );
+      earlier = { kind, series: toSeriesMessage(before), ...period };
+    }
+    const tariff = await readTariffSetting(settings.tariffFile, settings.workspaceFolder);
     return {
       type: 'series',
       range,
       label,
       series: toSeriesMessage(series),
       timeZone,
+      from,
+      to,
+      earlier,
+      tariff: tariff?.tariff ?? null,
+      tariffError: tariff?.error ?? null,
     };
   }
 

@@ -1,4 +1,5 @@
 import type { MeasurementField } from '@carbontrack/core';
+import type { Tariff } from '@carbontrack/core/energy';
 
 /** The series as posted to the page: plain arrays (structured clone), null where a value is NaN. */
 export interface SeriesMessage {
@@ -18,6 +19,15 @@ export type HostMessage =
       series: SeriesMessage;
       /** The zone both widgets show times in (core's rule, resolved by the host). */
       timeZone: string;
+      /** The period the series was read for, epoch ms [from, to). */
+      from: number;
+      to: number;
+      /** The earlier period (the `carbontrack.summaryComparison` setting), or null for none. */
+      earlier: { kind: 'previous' | 'year'; series: SeriesMessage; from: number; to: number } | null;
+      /** The `carbontrack.tariffFile` tariff (checked by the host), or null. */
+      tariff: Tariff | null;
+      /** Why the tariff setting could not be used, or null. */
+      tariffError: string | null;
     }
   | { type: 'error'; message: string };
 

@@ -5,7 +5,8 @@
  */
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,8 @@ import { freePort } from '@carbontrack/test-support/free-port';
 import { type Browser, chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatSeries } from '../../src/measurements/measurement-rows.js';
+
+const require = createRequire(import.meta.url);
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = join(root, 'test-artifacts');
@@ -75,10 +78,16 @@ describe('carbonTRACK in code-server', () => {
         'files.simpleDialog.enable': true,
         'carbontrack.customerPageSize': PAGE_SIZE,
         'carbontrack.timeZone': TIME_ZONE,
+        // Relative to the workspace folder: the summary in the measurements panel prices with it.
+        'carbontrack.tariffFile': 'example.tariff.json',
         'workbench.tips.enabled': false,
       }),
     );
     const { device } = target();
+    copyFileSync(
+      require.resolve('@carbontrack/core/example-time-of-use.tariff.json'),
+      join(workspace, 'example.tariff.json'),
+    );
     writeFileSync(
       join(workspace, 'day.ctquery'),
       `${JSON.stringify(
@@ -353,6 +362,15 @@ describe('carbonTRACK in code-server', () => {
       .toBeGreaterThan(MIN_PLOT_PIXELS);
     await screenshot('measurements-webview');
     await driveChart(frame);
+    // The summary beside it: the cost under carbontrack.tariffFile, and changes from the 24 hours before.
+    const summary = frame.locator('ct-energy-summary');
+    await expect.poll(() => summary.locator('[part~="net"] dd').textContent(), { timeout: 30_000 }).toMatch(/\$\d/);
+    await expect
+      .poll(() => summary.locator('[part~="comparison"]').textContent(), { timeout: 30_000 })
+      .toContain('Changes are against the period before');
+    expect(await summary.locator('[part~="delta"]').count()).toBeGreaterThan(3);
+    await summary.scrollIntoViewIfNeeded();
+    await screenshot('measurements-summary-cost');
   });
 
   it('runs a .ctquery file through its CodeLens; the result editor holds the expected rows', async () => {

@@ -24,6 +24,7 @@ afterEach(() => {
 });
 
 const ZONE = 'Australia/Melbourne';
+const DAY_MS = 86_400_000;
 const tariff = exampleTariff as unknown as Tariff;
 const f = new Formatter('en');
 
@@ -191,5 +192,43 @@ describe('<ct-energy-summary> as a person sees it', () => {
     summary.setAttribute('tariff-url', URL.createObjectURL(new Blob([JSON.stringify(tariff)])));
     await waitForPart(summary, 'cost');
     expect(part(summary, 'cost-error')).toBeNull();
+  });
+});
+
+describe('<ct-energy-summary> with data in memory', () => {
+  it('needs no provider: a series, its period, the earlier period and a tariff, as a VS Code webview posts them', async () => {
+    const now = Date.now();
+    const range = { from: now - DAY_MS, to: now };
+    const earlierRange = { from: now - 2 * DAY_MS, to: now - DAY_MS };
+    const client = directClient();
+    const [series, before] = await Promise.all([
+      client.measurements({ deviceId: devices.live, ...range }).collect(),
+      client.measurements({ deviceId: devices.live, ...earlierRange }).collect(),
+    ]);
+    // No <ct-provider> around it: nothing to fetch with, nothing needed.
+    const host = document.createElement('div');
+    document.body.append(host);
+    const summary = document.createElement('ct-energy-summary') as CtEnergySummary;
+    summary.timeZone = ZONE;
+    summary.seriesPeriod = range;
+    summary.comparisonData = { series: before, ...earlierRange };
+    summary.tariff = tariff;
+    summary.series = series;
+    host.append(summary);
+    await waitForPart(summary, 'cost');
+    expect(shadowText(summary)).not.toContain('ct-provider');
+    expect(part(summary, 'comparison')?.textContent).toContain('Changes are against the period before');
+    const expected = compareSummaries(
+      { summary: summarize(series, { timeZone: ZONE }), coverage: 1 },
+      { summary: summarize(before, { timeZone: ZONE }), coverage: 1 },
+    );
+    expect(metricText(summary, 'metrics', 'Consumption')).toContain(
+      `${f.signed(expected.consumptionKWh.change as number, 2)} kWh`,
+    );
+    const bill = cost(series, tariff, { timeZone: ZONE, period: range });
+    const earlierBill = cost(before, tariff, { timeZone: ZONE, period: earlierRange });
+    expect(metricText(summary, 'cost', 'Net')).toBe(
+      `${f.money(bill.net, 'AUD')} ${f.money(bill.net - earlierBill.net, 'AUD', true)}`,
+    );
   });
 });

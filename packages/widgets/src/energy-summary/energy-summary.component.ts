@@ -123,6 +123,19 @@ export class CtEnergySummary extends CtElement {
    */
   @property({ attribute: false }) series: MeasurementSeries | undefined;
 
+  /**
+   * With `series`: the period it was read for, epoch ms [from, to). Coverage then counts the
+   * readings missing at its ends too (without it, the series stands for itself).
+   */
+  @property({ attribute: false }) seriesPeriod: { from: number; to: number } | undefined;
+
+  /**
+   * With `series`: the earlier period's measurements, also in memory, and the period they were
+   * read for. The totals then show their changes from it (as `compare` does for a device-id);
+   * `compare` names what it is (`previous`, the default, or `year`).
+   */
+  @property({ attribute: false }) comparisonData: { series: MeasurementSeries; from: number; to: number } | undefined;
+
   private readonly zones = new TimeZoneController(this);
   private readonly data = new LiveController<RangedSeries>(this, () => {
     if (!this.deviceId || this.series || this.problems.some((p) => p.fatal)) return null;
@@ -246,13 +259,22 @@ export class CtEnergySummary extends CtElement {
 
   /** Everything shown: summary, comparison and cost, or null before data (or before the maths is in). */
   get model(): SummaryModel | null {
-    // An in-memory series stands for itself: no period, so its coverage runs from its first sample to its last.
-    const current = this.series ? { series: this.series, from: null, to: null } : this.data.state.value;
+    // An in-memory series stands for its period when given, else for itself (its coverage then
+    // runs from its first sample to its last).
+    const period = this.seriesPeriod;
+    const current = this.series
+      ? period && period.to > period.from
+        ? { series: this.series, from: period.from, to: period.to }
+        : { series: this.series, from: null, to: null }
+      : this.data.state.value;
     const zone = this.zone;
     const maths = summaryMaths.value;
     if (!current || !zone || !maths || this.problems.some((p) => p.fatal)) return null;
-    const kind = this.comparisonKind;
-    const earlier = kind && !this.series ? (this.earlier.state.value ?? null) : null;
+    const earlier = this.series
+      ? (this.comparisonData ?? null)
+      : this.comparisonKind
+        ? (this.earlier.state.value ?? null)
+        : null;
     const { tariff } = this.tariffInUse(maths);
     const emissionFactor =
       this.emissionFactor !== undefined && this.emissionFactor !== null ? this.emissionFactor : undefined;
@@ -264,7 +286,7 @@ export class CtEnergySummary extends CtElement {
         timeZone: zone,
         emissionFactor,
         tariff,
-        live: !this.series,
+        now: Date.now(),
       });
       this.cached = { inputs, model };
     }
@@ -277,11 +299,10 @@ export class CtEnergySummary extends CtElement {
 
   protected override render() {
     const mathsState = summaryMaths.state(this);
-    const states = this.series
-      ? [mathsState]
-      : [...(this.zone ? [] : [this.zones.deviceController.state]), this.data.state, mathsState];
-    const status = this.series && !mathsState.error ? this.renderProblems() : null;
-    const shown = status ?? this.renderStatus(states);
+    // Data given in memory needs no provider, only the maths; otherwise the zone, the data and the maths.
+    const shown = this.series
+      ? this.renderStatus([mathsState], false)
+      : this.renderStatus([...(this.zone ? [] : [this.zones.deviceController.state]), this.data.state, mathsState]);
     if (shown) return shown;
     const model = this.model;
     const maths = summaryMaths.value;
@@ -293,7 +314,7 @@ export class CtEnergySummary extends CtElement {
       title: this.series ? 'Selected range' : (PERIOD_LABELS[this.period] ?? this.period),
       zoneCaption: resolved ? zoneCaption(resolved) : null,
       period: this.period,
-      compare: this.comparisonKind,
+      compare: this.series && this.comparisonData ? (this.comparisonKind ?? 'previous') : this.comparisonKind,
       inMemory: Boolean(this.series),
       earlierFailed: this.earlier.state.error !== undefined,
       tariff: this.tariffInUse(maths),

@@ -47,8 +47,8 @@ export interface SummaryInput {
   timeZone: string;
   emissionFactor: number | undefined;
   tariff: Tariff | null;
-  /** The period runs up to now: its newest reading may still be on its way. */
-  live: boolean;
+  /** Now, epoch ms: a period ending about now is live (its newest reading may still be on its way). */
+  now: number;
 }
 
 // A live period's newest samples may not have arrived yet (devices send every 5 minutes, the API
@@ -69,7 +69,7 @@ export function summaryModel(input: SummaryInput): SummaryModel {
     summary = summarize(current.series, { ...options, period: { from: current.from, to: current.to } });
     // Every sample counts; only the coverage stops short of a live period's end.
     const liveEnd = current.to - LIVE_LAG_MS;
-    if (input.live && liveEnd > current.from) {
+    if (current.to > input.now - LIVE_LAG_MS && liveEnd > current.from) {
       summary = { ...summary, coverage: coverage(current.series, current.from, liveEnd) };
     }
   }
@@ -86,13 +86,20 @@ export function summaryModel(input: SummaryInput): SummaryModel {
   let billError: string | null = null;
   if (input.tariff) {
     try {
-      bill = cost(current.series, input.tariff, { timeZone: input.timeZone });
+      // Within a known period, supply is charged for the part of each day inside it.
+      bill = cost(current.series, input.tariff, {
+        timeZone: input.timeZone,
+        ...(current.from !== null ? { period: { from: current.from, to: current.to } } : {}),
+      });
     } catch (error) {
       billError = error instanceof Error ? error.message : String(error);
     }
     if (bill && earlier && earlier.series.length > 0) {
       try {
-        earlierBill = cost(earlier.series, input.tariff, { timeZone: input.timeZone });
+        earlierBill = cost(earlier.series, input.tariff, {
+          timeZone: input.timeZone,
+          period: { from: earlier.from, to: earlier.to },
+        });
       } catch {
         // The tariff has no prices that far back: the change in net is not shown.
       }
@@ -210,10 +217,14 @@ export function renderSummary(view: SummaryView): TemplateResult {
 
 function renderComparison(view: SummaryView, kind: ComparisonKind): TemplateResult {
   const comparison = view.model.comparison;
-  const against = view.inMemory ? 'an earlier period' : COMPARED_WITH[view.period]?.[kind];
+  const against = view.inMemory
+    ? kind === 'year'
+      ? 'the same period a year earlier'
+      : 'the period before'
+    : COMPARED_WITH[view.period]?.[kind];
   if (!comparison) {
     const text = view.inMemory
-      ? 'No comparison: it needs a device-id.'
+      ? 'No comparison: it needs a device-id, or the earlier period in comparisonData.'
       : view.earlierFailed
         ? 'The earlier period could not be loaded.'
         : `Loading ${against}…`;

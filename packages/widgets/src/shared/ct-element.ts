@@ -178,9 +178,9 @@ export class CtElement extends LitElement {
 
   /**
    * The skeleton, error or "no provider" state while any of `states` is not ready; null when all
-   * have a value (render the content then).
+   * have a value (render the content then). `needsHub` false: data given in memory needs no provider.
    */
-  protected renderStatus(states: readonly LiveState<unknown>[]): TemplateResult | null {
+  protected renderStatus(states: readonly LiveState<unknown>[], needsHub = true): TemplateResult | null {
     const invalid = this.renderProblems();
     if (invalid) return invalid;
     const failed = states.find((s) => s.error !== undefined);
@@ -190,7 +190,7 @@ export class CtElement extends LitElement {
         <button part="retry-button" type="button" @click=${() => this.retry()}>Retry</button>
       </div>`;
     }
-    if (!this.hub) {
+    if (needsHub && !this.hub) {
       return html`<div class="error" part="error" role="alert">
         <p part="error-message">No &lt;ct-provider&gt; around this widget.</p>
       </div>`;
