@@ -1,3 +1,4 @@
+import { createSeries } from '@carbontrack/core';
 import { compareSummaries, cost, coverage, summarize, type Tariff } from '@carbontrack/core/energy';
 import exampleTariff from '@carbontrack/core/example-time-of-use.tariff.json' with { type: 'json' };
 import { energyComparisonRange, energyPeriodRange } from '@carbontrack/core/live';
@@ -230,5 +231,32 @@ describe('<ct-energy-summary> with data in memory', () => {
     expect(metricText(summary, 'cost', 'Net')).toBe(
       `${f.money(bill.net, 'AUD')} ${f.money(bill.net - earlierBill.net, 'AUD', true)}`,
     );
+  });
+});
+
+describe('<ct-energy-summary> against a period with no data', () => {
+  it('says there is no data then, with no changes that look like data', async () => {
+    const now = Date.now();
+    const range = { from: now - DAY_MS, to: now };
+    const series = await directClient()
+      .measurements({ deviceId: devices.live, ...range })
+      .collect();
+    // A year before the device existed: read, and empty.
+    const empty = createSeries({ time: [] });
+    const provider = await mount(html`<ct-energy-summary time-zone=${ZONE} compare="year"></ct-energy-summary>`);
+    const summary = provider.querySelector('ct-energy-summary') as CtEnergySummary;
+    summary.seriesPeriod = range;
+    summary.comparisonData = { series: empty, from: range.from - 365 * DAY_MS, to: range.to - 365 * DAY_MS };
+    summary.series = series;
+    await vi.waitFor(() =>
+      expect(part(summary, 'comparison')?.textContent).toContain(
+        'There is no data for the same period a year earlier.',
+      ),
+    );
+    const deltas = [...(summary.shadowRoot?.querySelectorAll('[part~="delta"]') ?? [])].map((d) =>
+      d.textContent?.trim(),
+    );
+    expect(deltas.length).toBeGreaterThan(3);
+    for (const text of deltas) expect(text).toBe('no data then');
   });
 });
