@@ -34,20 +34,14 @@ const provider = byId<HTMLElement>('provider');
 const widgets: HTMLElement[] = [];
 const snippets: Array<() => void> = [];
 
-for (const { tag, title, initial } of SHOWN) {
-  const doc = componentDoc(tag);
-  const panel = document.createElement('section');
-  panel.className = 'widget-panel';
-  const heading = document.createElement('h2');
-  heading.textContent = `<${tag}>`;
-  heading.title = title;
+/** A live widget on its stage, with its embed snippet kept in step (every device pick refreshes it). */
+function stagedWidget(tag: string, attributes: Record<string, string>) {
   const stage = document.createElement('div');
   stage.className = 'stage';
   const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(initial)) element.setAttribute(name, value);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   stage.append(element);
   widgets.push(element);
-
   const pre = document.createElement('pre');
   pre.className = 'snippet';
   const code = document.createElement('code');
@@ -56,6 +50,17 @@ for (const { tag, title, initial } of SHOWN) {
     code.textContent = embedSnippet(element, SCRIPT_URL, PROXY_URL);
   };
   snippets.push(refresh);
+  return { stage, element, pre, refresh };
+}
+
+for (const { tag, title, initial } of SHOWN) {
+  const doc = componentDoc(tag);
+  const panel = document.createElement('section');
+  panel.className = 'widget-panel';
+  const heading = document.createElement('h2');
+  heading.textContent = `<${tag}>`;
+  heading.title = title;
+  const { stage, element, pre, refresh } = stagedWidget(tag, initial);
   const copy = document.createElement('button');
   copy.type = 'button';
   copy.textContent = 'Copy embed code';
@@ -67,7 +72,7 @@ for (const { tag, title, initial } of SHOWN) {
       }, 1500);
     };
     // No clipboard (an insecure origin, a denied permission): say so, the code above stays selectable.
-    (navigator.clipboard?.writeText(code.textContent ?? '') ?? Promise.reject(new Error('No clipboard'))).then(
+    (navigator.clipboard?.writeText(pre.textContent ?? '') ?? Promise.reject(new Error('No clipboard'))).then(
       () => done('Copied'),
       () => done('Copy failed: select the code'),
     );
@@ -142,20 +147,7 @@ for (const { tag, title, about, attributes } of FEATURED) {
   const note = document.createElement('p');
   note.className = 'note';
   note.textContent = about;
-  const stage = document.createElement('div');
-  stage.className = 'stage';
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  stage.append(element);
-  widgets.push(element);
-  const pre = document.createElement('pre');
-  pre.className = 'snippet';
-  const code = document.createElement('code');
-  pre.append(code);
-  const refresh = () => {
-    code.textContent = embedSnippet(element, SCRIPT_URL, PROXY_URL);
-  };
-  snippets.push(refresh);
+  const { stage, pre, refresh } = stagedWidget(tag, attributes);
   panel.append(heading, note, stage, pre);
   featuredGrid.append(panel);
   refresh();
