@@ -31,6 +31,7 @@ import {
   exportMeasurementsCommand,
 } from './devices/device-commands.js';
 import type { FleetExportDeps } from './fleet/export-all-devices.js';
+import { customerQueryText, deviceQueryText, openQuery } from './query/new-query.js';
 import { QueryCodeLensProvider } from './query/query-codelens-provider.js';
 import { type QueryCommandDeps, runQueryCommand, validateQueryDocument } from './query/query-command.js';
 import { CarbonTrackTreeProvider } from './tree/carbontrack-tree-provider.js';
@@ -271,13 +272,26 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
       'carbontrack.query.run',
       guarded((uri?: Uri) => runQueryCommand(queryDeps, uri ?? window.activeTextEditor?.document.uri)),
     ),
+    commands.registerCommand(
+      'carbontrack.query.newForDevice',
+      guarded((node: unknown) => openQuery({ window, workspace }, deviceQueryText(device(node).deviceId))),
+    ),
+    commands.registerCommand(
+      'carbontrack.query.newForCustomer',
+      guarded((node: unknown) => {
+        if ((node as TreeNode | undefined)?.kind !== 'customer') {
+          throw new Error('Run this command from a customer in the carbonTRACK view');
+        }
+        return openQuery({ window, workspace }, customerQueryText((node as CustomerNode).customer));
+      }),
+    ),
     commands.registerCommand('carbontrack.query.new', async () => {
       const document = await workspace.openTextDocument({ language: 'ctquery', content: '' });
       const editor = await window.showTextDocument(document);
       await commands.executeCommand('editor.action.insertSnippet', { langId: 'ctquery', name: 'carbonTRACK query' });
       return editor;
     }),
-    languages.registerCodeLensProvider({ language: 'ctquery' }, new QueryCodeLensProvider()),
+    languages.registerCodeLensProvider({ language: 'ctquery' }, new QueryCodeLensProvider(sessions)),
     workspace.onDidOpenTextDocument((document: TextDocument) => validateQueryDocument(queryDeps, document)),
     workspace.onDidChangeTextDocument((event) => validateQueryDocument(queryDeps, event.document)),
     workspace.onDidCloseTextDocument((document) => diagnostics.delete(document.uri)),

@@ -7,6 +7,8 @@ import { cost, summarize } from '@carbontrack/core/energy';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorReporter } from '../src/connections/report-error.js';
 import { activate, type CarbonTrackApi } from '../src/extension.js';
+import { parseQuery } from '../src/query/ct-query.js';
+import { runQuery } from '../src/query/query-runner.js';
 import type { DeviceNode, TreeNode } from '../src/tree/tree-nodes.js';
 import { seriesFromMessage } from '../src/webview/measurements-page.js';
 import { MeasurementsPanels, toSeriesMessage } from '../src/webview/measurements-panel.js';
@@ -45,6 +47,32 @@ describe('activate() in the vscode double', () => {
     expect(customers).toHaveLength(26);
     expect(api.firstPageMs()).toBeGreaterThan(0);
     expect(api.sessions.active?.name).toBe('Local simulator');
+  });
+
+  it('"New Query for this Device/Customer" opens a prefilled query that parses and runs as written', async () => {
+    const [root] = await api.tree.getChildren();
+    const [distributor] = await api.tree.getChildren(root);
+    const customer = (await api.tree.getChildren(distributor as TreeNode)).find(
+      (n) => n.kind === 'customer',
+    ) as TreeNode;
+    const deviceNode = (await api.tree.getChildren(customer)).find((n) => n.kind === 'device') as DeviceNode;
+    await recorded.commands.get('carbontrack.query.newForDevice')?.(deviceNode);
+    const opened = recorded.opened.at(-1);
+    expect(opened?.language).toBe('ctquery');
+    const parsed = parseQuery(opened?.content ?? '');
+    expect('query' in parsed && parsed.query).toMatchObject({
+      endpoint: 'measurements',
+      filters: { deviceId: deviceNode.deviceId },
+      bucket: 'day',
+    });
+    const client = await api.sessions.client(api.sessions.active as never);
+    const result = await runQuery(client, (parsed as { query: never }).query);
+    expect(result.rows).toBeGreaterThanOrEqual(7);
+    await recorded.commands.get('carbontrack.query.newForCustomer')?.(customer);
+    const forCustomer = parseQuery(recorded.opened.at(-1)?.content ?? '');
+    expect('query' in forCustomer && forCustomer.query.endpoint).toBe('devices');
+    const devices = JSON.parse((await runQuery(client, (forCustomer as { query: never }).query)).content);
+    expect(devices.map((d: { DeviceID: string }) => d.DeviceID)).toContain(deviceNode.deviceId);
   });
 });
 

@@ -77,7 +77,7 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-/** ISO 8601 local time with offset, e.g. "2024-04-07T02:30:00+10:00". @internal */
+/** ISO 8601 local time with its offset in `timeZone`, e.g. "2024-04-07T02:30:00+10:00". */
 export function formatLocalIso(t: number, timeZone: string): string {
   const offset = zoneOffset(timeZone, t);
   const local = new Date(t + offset);

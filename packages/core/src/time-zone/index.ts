@@ -7,6 +7,7 @@
  */
 
 export { localTimeToInstant } from '../energy/calendar-buckets.js';
+export { formatLocalIso } from '../energy/summarize.js';
 export { type DeviceLocation, deviceTimeZone } from './device-time-zone.js';
 export {
   type ResolvedTimeZone,

@@ -1,4 +1,6 @@
-import { isMeasurementField, type MeasurementField } from '@carbontrack/core';
+import { isMeasurementField, type MeasurementField, measurementField } from '@carbontrack/core';
+import type { CalendarUnit, ResampleAggregate } from '@carbontrack/core/energy';
+import { isTimeZone } from '@carbontrack/core/time-zone';
 import { parseDateInput } from '../devices/date-range.js';
 import type { RowFormat } from '../measurements/measurement-rows.js';
 
@@ -13,8 +15,19 @@ export interface CtQuery {
     customerReference?: string;
     registeredOnly?: boolean;
   };
-  /** Absolute range in epoch ms (measurements and summary). */
-  range?: { from: number; to: number };
+  /**
+   * Range in epoch ms (measurements and summary). `fromLocal`/`toLocal`: the file gave a wall-clock
+   * time without an offset ("2026-02-01"), read in the query's zone when it runs (held as UTC ms).
+   */
+  range?: { from: number; to: number; fromLocal: boolean; toLocal: boolean };
+  /** Measurements per local hour, day or month (core's `resample`), instead of every record. */
+  bucket?: CalendarUnit;
+  /** How a bucket's records become one value (default 'energy': kWh of power fields). */
+  aggregate?: ResampleAggregate;
+  /** IANA zone of local dates, buckets and times shown; default the setting, else the device's own. */
+  timeZone?: string;
+  /** A tariff JSON file (relative to the query file): adds the cost, per bucket or for the summary. */
+  tariff?: string;
   /** Measurement fields, or item properties for listings; all when absent. */
   fields?: string[];
   format: RowFormat;
@@ -32,6 +45,21 @@ export interface QueryProblem {
 }
 
 export const ENDPOINTS = ['distributors', 'customers', 'devices', 'measurements', 'summary'] as const;
+const KEYS = [
+  '$schema',
+  'endpoint',
+  'filters',
+  'range',
+  'fields',
+  'format',
+  'limit',
+  'bucket',
+  'aggregate',
+  'timeZone',
+  'tariff',
+];
+const BUCKETS: readonly CalendarUnit[] = ['hour', 'day', 'month'];
+const AGGREGATES: readonly ResampleAggregate[] = ['energy', 'mean', 'min', 'max', 'sum', 'last'];
 const FILTERS: Record<string, 'string' | 'boolean'> = {
   customerRef: 'string',
   phone: 'string',
@@ -60,7 +88,7 @@ export function parseQuery(text: string, now = Date.now()): { query: CtQuery } |
   }
   const q = raw as Record<string, unknown>;
   for (const key of Object.keys(q)) {
-    if (!['$schema', 'endpoint', 'filters', 'range', 'fields', 'format', 'limit'].includes(key)) {
+    if (!KEYS.includes(key)) {
       problems.push({ message: `Unknown property "${key}"`, path: [key] });
     }
   }
@@ -111,6 +139,45 @@ export function parseQuery(text: string, now = Date.now()): { query: CtQuery } |
   if (limit !== undefined && (!Number.isInteger(limit) || (limit as number) < 1)) {
     problems.push({ message: '"limit" must be a whole number ≥ 1', path: ['limit'] });
   }
+  const { bucket, aggregate, timeZone, tariff } = q;
+  if (bucket !== undefined) {
+    if (!BUCKETS.includes(bucket as CalendarUnit)) {
+      problems.push({ message: '"bucket" must be "hour", "day" or "month"', path: ['bucket'] });
+    } else if (endpoint !== 'measurements') {
+      problems.push({ message: '"bucket" applies to "measurements"', path: ['bucket'] });
+    }
+  }
+  if (aggregate !== undefined) {
+    if (!AGGREGATES.includes(aggregate as ResampleAggregate)) {
+      problems.push({ message: `"aggregate" must be one of ${AGGREGATES.join(', ')}`, path: ['aggregate'] });
+    } else if (bucket === undefined) {
+      problems.push({ message: '"aggregate" needs a "bucket"', path: ['aggregate'] });
+    }
+  }
+  // kWh of a temperature or a power factor means nothing: energy takes power fields only (core's rule).
+  if (bucket !== undefined && (aggregate ?? 'energy') === 'energy' && fields) {
+    for (const f of fields) {
+      if (isMeasurementField(f) && measurementField(f).kind !== 'power') {
+        problems.push({
+          message: `"${f}" is not a power field: use "aggregate": "mean" (or min, max, last)`,
+          path: ['fields'],
+        });
+      }
+    }
+  }
+  if (timeZone !== undefined && (typeof timeZone !== 'string' || !isTimeZone(timeZone))) {
+    problems.push({ message: '"timeZone" must be an IANA time zone such as "Australia/Sydney"', path: ['timeZone'] });
+  }
+  if (tariff !== undefined) {
+    if (typeof tariff !== 'string' || tariff.trim() === '') {
+      problems.push({ message: '"tariff" must be the path of a tariff JSON file', path: ['tariff'] });
+    } else if (endpoint !== 'summary' && !(endpoint === 'measurements' && bucket !== undefined)) {
+      problems.push({
+        message: '"tariff" applies to "summary", or to "measurements" with a "bucket"',
+        path: ['tariff'],
+      });
+    }
+  }
   if (problems.length > 0) return { problems };
   return {
     query: {
@@ -120,6 +187,10 @@ export function parseQuery(text: string, now = Date.now()): { query: CtQuery } |
       fields,
       format: format as RowFormat,
       limit: limit as number | undefined,
+      bucket: bucket as CalendarUnit | undefined,
+      aggregate: aggregate as ResampleAggregate | undefined,
+      timeZone: timeZone as string | undefined,
+      tariff: tariff as string | undefined,
     },
   };
 }
@@ -137,17 +208,32 @@ function parseRange(value: unknown, now: number, problems: QueryProblem[]): CtQu
       return undefined;
     }
     const span = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
-    return { from: now - span, to: now };
+    return { from: now - span, to: now, fromLocal: false, toLocal: false };
   }
-  const from = typeof r.from === 'string' ? parseDateInput(r.from) : undefined;
-  const to = typeof r.to === 'string' ? parseDateInput(r.to) : undefined;
+  const start = typeof r.from === 'string' ? queryTime(r.from) : undefined;
+  const end = typeof r.to === 'string' ? queryTime(r.to) : undefined;
+  const from = start?.ms;
+  const to = end?.ms;
   if (from === undefined)
     problems.push({ message: '"from" must be a date such as "2026-01-31"', path: ['range', 'from'] });
   if (to === undefined) problems.push({ message: '"to" must be a date such as "2026-02-01"', path: ['range', 'to'] });
   if (from !== undefined && to !== undefined && to <= from) {
     problems.push({ message: '"to" must be after "from"', path: ['range', 'to'] });
   }
-  return from !== undefined && to !== undefined ? { from, to } : undefined;
+  return from !== undefined && to !== undefined
+    ? { from, to, fromLocal: start?.local === true, toLocal: end?.local === true }
+    : undefined;
+}
+
+/**
+ * A query's time: with an offset ("…Z", "…+10:00") an instant; without one ("2026-02-01",
+ * "2026-02-01T06:00") a local wall-clock time, held as UTC ms until the zone is known.
+ */
+function queryTime(text: string): { ms: number; local: boolean } | undefined {
+  const trimmed = text.trim();
+  const local = !/(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed);
+  const ms = parseDateInput(local && /T/.test(trimmed) ? `${trimmed}Z` : trimmed);
+  return ms === undefined ? undefined : { ms, local };
 }
 
 /** The measurement fields a query selects (all when it names none). */

@@ -1,3 +1,5 @@
+import { dirname } from 'node:path';
+import { NotFoundError } from '@carbontrack/core';
 import {
   CancellationError,
   Diagnostic,
@@ -10,8 +12,8 @@ import {
 } from 'vscode';
 import type { ConnectionSessions } from '../connections/connection-sessions.js';
 import type { WindowPort, WorkspacePort } from '../ports.js';
-import { locateProblem, parseQuery, type QueryProblem } from './ct-query.js';
-import { type QueryResult, runQuery } from './query-runner.js';
+import { type CtQuery, locateProblem, parseQuery, type QueryProblem } from './ct-query.js';
+import { QueryPropertyError, type QueryResult, runQuery } from './query-runner.js';
 
 export interface QueryCommandDeps {
   sessions: ConnectionSessions;
@@ -75,13 +77,20 @@ export async function runQueryCommand(deps: QueryCommandDeps, uri: Uri | undefin
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort(new CancellationError()));
         return deps.sessions.run(connection, (client) =>
-          runQuery(client, parsed.query, { signal: controller.signal, timeZone: deps.timeZone() }),
+          runQuery(client, parsed.query, {
+            signal: controller.signal,
+            timeZone: deps.timeZone(),
+            baseDir: document.uri.scheme === 'file' ? dirname(document.uri.fsPath) : undefined,
+          }),
         );
       },
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    deps.diagnostics.set(document.uri, queryDiagnostics(document, [{ message: `Query failed: ${message}`, path: [] }]));
+    deps.diagnostics.set(
+      document.uri,
+      queryDiagnostics(document, [{ message: `Query failed: ${message}`, path: failedProperty(error, parsed.query) }]),
+    );
     throw error;
   }
   // VS Code has no built-in CSV language: plain text keeps the rows as they are.
@@ -89,4 +98,14 @@ export async function runQueryCommand(deps: QueryCommandDeps, uri: Uri | undefin
   const output = await deps.workspace.openTextDocument({ content: result.content, language });
   await deps.window.showTextDocument(output, { preview: false });
   return result;
+}
+
+/**
+ * The property a failed run points at: the tariff for a tariff problem, the device ID when the
+ * API says a device is not found (a 404 on measurements, summary or devices); else the whole file.
+ */
+function failedProperty(error: unknown, query: CtQuery): string[] {
+  if (error instanceof QueryPropertyError) return error.path;
+  if (error instanceof NotFoundError && query.filters.deviceId !== undefined) return ['filters', 'deviceId'];
+  return [];
 }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCarbonTrackClient } from '@carbontrack/core';
+import { localTimeToInstant } from '@carbontrack/core/time-zone';
 import { listen, type RunningSimulator } from '@carbontrack/simulator';
 import { CHROMIUM_ARGS } from '@carbontrack/test-support/chromium';
 import { freePort } from '@carbontrack/test-support/free-port';
@@ -381,10 +382,15 @@ describe('carbonTRACK in code-server', () => {
     await page.locator('.quick-input-widget input').fill('day.ctquery');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'day.ctquery' }).first().waitFor();
     await page.keyboard.press('Enter');
-    const lens = page.locator('.codelens-decoration a', { hasText: 'Run query' });
+    // The CodeLens names the connection the query runs on.
+    const lens = page.locator('.codelens-decoration a', { hasText: '▶ Run on Local simulator' });
     await lens.waitFor({ timeout: 30_000 });
     await lens.click();
-    const series = await client.measurements({ deviceId: device.id, from: '2026-01-15', to: '2026-01-16' }).collect();
+    // Dates without an offset are local days in the carbontrack.timeZone setting's zone.
+    const day = (d: string) => localTimeToInstant(Date.parse(`${d}T00:00:00Z`), TIME_ZONE);
+    const series = await client
+      .measurements({ deviceId: device.id, from: day('2026-01-15'), to: day('2026-01-16') })
+      .collect();
     const expected = formatSeries([series], 'csv', ['PowerUsage', 'Generating']).split('\n');
     // Monaco renders only the visible lines, positioned absolutely: read them in screen order.
     const visibleLines = () =>
@@ -404,6 +410,28 @@ describe('carbonTRACK in code-server', () => {
     expect(visible[0]).toBe(expected[0]);
     expect(visible.slice(1, 6)).toEqual(expected.slice(1, 6));
     await screenshot('query-result');
+  });
+
+  it('"New Query for this Device" on a tree node opens a daily query that runs on the connection its CodeLens names', async () => {
+    const { device } = target();
+    await runCommand('View: Close All Editors');
+    const deviceRow = page.locator('.monaco-list-row', { hasText: device.name }).first();
+    if (!(await deviceRow.isVisible())) await page.getByRole('tab', { name: /carbonTRACK/ }).click();
+    await contextMenu(deviceRow, /New Query for this Device/);
+    const lens = page.locator('.codelens-decoration a', { hasText: '▶ Run on Local simulator' });
+    await lens.waitFor({ timeout: 30_000 });
+    const queryLines = await page.locator('.editor-instance .view-lines').last().textContent();
+    expect(queryLines).toContain(device.id);
+    expect(queryLines).toContain('"bucket": "day"');
+    await lens.click();
+    // The result: one row a local day of TIME_ZONE, each starting at a local midnight with its offset.
+    const result = page.locator('.editor-instance .view-lines').last();
+    await expect
+      .poll(async () => (await result.textContent())?.replace(/\u00a0/g, ' ') ?? '', { timeout: 30_000 })
+      .toMatch(/^start,end,coverage,PowerUsage,Generating,PowerExported/);
+    const text = ((await result.textContent()) ?? '').replace(/\u00a0/g, ' ');
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2}T00:00:00\+1[01]:00/);
+    await screenshot('new-query-for-device');
   });
 
   it('exports a CSV whose rows match core output for the same query', async () => {
