@@ -34,6 +34,7 @@ import type { FleetExportDeps } from './fleet/export-all-devices.js';
 import { customerQueryText, deviceQueryText, openQuery } from './query/new-query.js';
 import { QueryCodeLensProvider } from './query/query-codelens-provider.js';
 import { type QueryCommandDeps, runQueryCommand, validateQueryDocument } from './query/query-command.js';
+import { QueryResults } from './query/query-results.js';
 import { CarbonTrackTreeProvider } from './tree/carbontrack-tree-provider.js';
 import {
   type CustomerNode,
@@ -109,13 +110,20 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
     }),
   );
   const diagnostics = languages.createDiagnosticCollection('carbontrack');
+  const queryResults = new QueryResults();
+  context.subscriptions.push(
+    queryResults,
+    workspace.registerTextDocumentContentProvider(QueryResults.scheme, queryResults),
+  );
   const queryDeps: QueryCommandDeps = {
     sessions,
     window,
     workspace,
     diagnostics,
-    // Queries still default to UTC when the setting is empty (the device-zone rule there is issue 17's).
-    timeZone: () => config().get<string>('timeZone') || 'UTC',
+    // Empty: each query's device's own zone (core's rule, applied by the runner).
+    timeZone: () => config().get<string>('timeZone') ?? '',
+    results: queryResults,
+    status: (text) => window.setStatusBarMessage(text, 15_000),
     noConnection: async () => {
       const choice = await window.showWarningMessage(
         'carbonTRACK: no connection to run the query with.',

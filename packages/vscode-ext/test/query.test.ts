@@ -9,6 +9,7 @@ import { formatSeries } from '../src/measurements/measurement-rows.js';
 import { locateProblem, parseQuery } from '../src/query/ct-query.js';
 import { QueryCodeLensProvider } from '../src/query/query-codelens-provider.js';
 import { runQueryCommand, validateQueryDocument } from '../src/query/query-command.js';
+import { QueryResults } from '../src/query/query-results.js';
 import { runQuery } from '../src/query/query-runner.js';
 import { scriptedWindow, startSimulator } from './helpers.js';
 import { recorded, TestDiagnosticCollection, TestDocument, Uri, workspace } from './vscode-double.js';
@@ -230,8 +231,11 @@ describe('query runner against the simulator', () => {
     await expect(run(text('nope.json'), folder)).rejects.toThrow(/cannot read .*nope\.json \(ENOENT\)/);
   });
 
-  it('the command opens the result in a new editor; errors become diagnostics', async () => {
+  it("the command shows the result in the query file's read-only results document; errors become diagnostics", async () => {
     const diagnostics = new TestDiagnosticCollection();
+    const results = new QueryResults();
+    workspace.registerTextDocumentContentProvider(QueryResults.scheme, results);
+    const statuses: string[] = [];
     const ui = scriptedWindow([]);
     const doc = new TestDocument(
       Uri.file('/q/devices.ctquery'),
@@ -241,18 +245,31 @@ describe('query runner against the simulator', () => {
       sessions: sim.sessions,
       window: ui.window,
       workspace: {
-        openTextDocument: async (arg: unknown) => (arg instanceof Uri ? doc : workspace.openTextDocument(arg as never)),
+        openTextDocument: async (arg: unknown) =>
+          arg instanceof Uri && arg.scheme === 'file' ? doc : workspace.openTextDocument(arg as never),
       } as never,
       diagnostics: diagnostics as never,
       timeZone: () => 'Australia/Melbourne',
       noConnection: () => undefined,
+      results,
+      status: (text: string) => statuses.push(text),
     };
     sim.sessions.setActive('sim');
     const result = await runQueryCommand(deps, doc.uri as never);
     expect(result?.rows).toBe(1);
     expect(recorded.opened.at(-1)?.content).toContain(deviceId);
+    // A read-only results document named after the query file, not an Untitled-N to save.
+    expect(recorded.opened.at(-1)?.uri).toMatch(/^carbontrack-result:\/\/\/devices\.ctquery \(results\)\.csv\?/);
     expect(recorded.opened.at(-1)?.language).toBe('plaintext');
+    expect(statuses.at(-1)).toMatch(/^carbonTRACK: devices\.ctquery on Simulator: 1 row in \d+\.\d s$/);
     expect(diagnostics.get(doc.uri)).toEqual([]);
+    // Run again: the same document, its content replaced.
+    const firstUri = recorded.opened.at(-1)?.uri;
+    let refreshed = 0;
+    results.onDidChange(() => refreshed++);
+    await runQueryCommand(deps, doc.uri as never);
+    expect(recorded.opened.at(-1)?.uri).toBe(firstUri);
+    expect(refreshed).toBe(1);
 
     doc.setText('{\n  "endpoint": "devices",\n  "filters": { "deviceId": "9999999999999999" }\n}');
     await expect(runQueryCommand(deps, doc.uri as never)).rejects.toThrow(/not found/);

@@ -136,7 +136,11 @@ export class Uri {
   private constructor(
     readonly scheme: string,
     readonly path: string,
+    readonly query = '',
   ) {}
+  static from(parts: { scheme: string; path: string; query?: string }): Uri {
+    return new Uri(parts.scheme, parts.path, parts.query ?? '');
+  }
   static file(path: string): Uri {
     return new Uri('file', path);
   }
@@ -154,7 +158,7 @@ export class Uri {
     return new Uri(this.scheme, change.path ?? this.path);
   }
   toString(): string {
-    return `${this.scheme}://${this.path}`;
+    return `${this.scheme}://${this.path}${this.query ? `?${this.query}` : ''}`;
   }
 }
 
@@ -200,7 +204,9 @@ export const recorded = {
   messages: [] as Array<{ level: 'info' | 'warning' | 'error'; text: string }>,
   output: [] as string[],
   settings: new Map<string, unknown>(),
-  opened: [] as Array<{ content?: string; language?: string }>,
+  opened: [] as Array<{ content?: string; language?: string; uri?: string }>,
+  statusMessages: [] as string[],
+  contentProviders: new Map<string, { provideTextDocumentContent(uri: Uri): string }>(),
 };
 
 /** Scripted answers of input boxes and quick picks, consumed in order (undefined = dismissed). */
@@ -219,6 +225,10 @@ export const window = {
   }),
   createTreeView: (id: string, options: { treeDataProvider: unknown }) => {
     recorded.treeViews.set(id, options);
+    return new Disposable();
+  },
+  setStatusBarMessage: (text: string) => {
+    recorded.statusMessages.push(text);
     return new Disposable();
   },
   createStatusBarItem: () => ({ text: '', tooltip: '', command: undefined, show() {}, hide() {}, dispose() {} }),
@@ -246,9 +256,21 @@ export const workspace = {
     },
   }),
   openTextDocument: async (arg: { content?: string; language?: string } | Uri) => {
-    if (arg instanceof Uri) throw new Error('opening files is not available in the vscode double');
+    if (arg instanceof Uri) {
+      // A content provider's document (read-only, never dirty), as VS Code opens it.
+      const provider = recorded.contentProviders.get(arg.scheme);
+      if (!provider) throw new Error('opening files is not available in the vscode double');
+      const content = provider.provideTextDocumentContent(arg);
+      const language = arg.path.endsWith('.json') ? 'json' : 'plaintext';
+      recorded.opened.push({ content, language, uri: arg.toString() });
+      return new TestDocument(arg, content, language);
+    }
     recorded.opened.push(arg);
     return new TestDocument(Uri.parse('untitled:result'), arg.content ?? '', arg.language);
+  },
+  registerTextDocumentContentProvider: (scheme: string, provider: { provideTextDocumentContent(uri: Uri): string }) => {
+    recorded.contentProviders.set(scheme, provider);
+    return new Disposable(() => recorded.contentProviders.delete(scheme));
   },
   onDidChangeConfiguration: () => new Disposable(),
   onDidOpenTextDocument: () => new Disposable(),

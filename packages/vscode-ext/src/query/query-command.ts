@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { NotFoundError } from '@carbontrack/core';
 import {
   CancellationError,
@@ -13,6 +13,7 @@ import {
 import type { ConnectionSessions } from '../connections/connection-sessions.js';
 import type { WindowPort, WorkspacePort } from '../ports.js';
 import { type CtQuery, locateProblem, parseQuery, type QueryProblem } from './ct-query.js';
+import type { QueryResults } from './query-results.js';
 import { QueryPropertyError, type QueryResult, runQuery } from './query-runner.js';
 
 export interface QueryCommandDeps {
@@ -24,6 +25,10 @@ export interface QueryCommandDeps {
   timeZone: () => string;
   /** Asks the user for a connection when there is none (e.g. offers to start the simulator). */
   noConnection: () => unknown;
+  /** Where results go: read-only documents, one per query file. */
+  results: QueryResults;
+  /** Shows a short status ("day.ctquery on Local simulator: 7 rows in 0.4 s"). */
+  status?: (text: string) => void;
 }
 
 /** Diagnostics of a query document, from the same checks the runner applies. */
@@ -49,8 +54,9 @@ export function validateQueryDocument(deps: Pick<QueryCommandDeps, 'diagnostics'
 }
 
 /**
- * "Run query": parses the file, runs it with the active connection and opens the result (JSON or CSV)
- * in a new editor. Problems, including API errors, become diagnostics on the file.
+ * "Run query": parses the file, runs it with the active connection and shows the result (JSON or
+ * CSV) in the query file's read-only results document, reused run after run. Problems, including
+ * API errors, become diagnostics on the property they concern.
  */
 export async function runQueryCommand(deps: QueryCommandDeps, uri: Uri | undefined): Promise<QueryResult | undefined> {
   const document = uri
@@ -70,6 +76,7 @@ export async function runQueryCommand(deps: QueryCommandDeps, uri: Uri | undefin
   }
   deps.diagnostics.set(document.uri, []);
   let result: QueryResult;
+  const started = Date.now();
   try {
     result = await deps.window.withProgress(
       { location: ProgressLocation.Notification, title: `Running ${parsed.query.endpoint} query`, cancellable: true },
@@ -93,10 +100,12 @@ export async function runQueryCommand(deps: QueryCommandDeps, uri: Uri | undefin
     );
     throw error;
   }
-  // VS Code has no built-in CSV language: plain text keeps the rows as they are.
-  const language = result.language === 'csv' ? 'plaintext' : result.language;
-  const output = await deps.workspace.openTextDocument({ content: result.content, language });
+  const output = await deps.workspace.openTextDocument(deps.results.set(document.uri, result.content, result.language));
   await deps.window.showTextDocument(output, { preview: false });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  deps.status?.(
+    `carbonTRACK: ${basename(document.uri.path)} on ${connection.name}: ${result.rows} ${result.rows === 1 ? 'row' : 'rows'} in ${seconds} s`,
+  );
   return result;
 }
 

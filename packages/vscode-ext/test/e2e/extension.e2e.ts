@@ -420,7 +420,10 @@ describe('carbonTRACK in code-server', () => {
     await contextMenu(deviceRow, /New Query for this Device/);
     const lens = page.locator('.codelens-decoration a', { hasText: '▶ Run on Local simulator' });
     await lens.waitFor({ timeout: 30_000 });
-    const queryLines = await page.locator('.editor-instance .view-lines').last().textContent();
+    const queryLines = ((await page.locator('.editor-instance .view-lines').last().textContent()) ?? '').replace(
+      /\u00a0/g,
+      ' ',
+    );
     expect(queryLines).toContain(device.id);
     expect(queryLines).toContain('"bucket": "day"');
     await lens.click();
@@ -431,7 +434,14 @@ describe('carbonTRACK in code-server', () => {
       .toMatch(/^start,end,coverage,PowerUsage,Generating,PowerExported/);
     const text = ((await result.textContent()) ?? '').replace(/\u00a0/g, ' ');
     expect(text).toMatch(/\d{4}-\d{2}-\d{2}T00:00:00\+1[01]:00/);
+    // The results tab is named after nothing to save; only the new, unsaved query asks.
+    await page.getByRole('tab', { name: /\(results\)\.csv/ }).waitFor({ timeout: 10_000 });
     await screenshot('new-query-for-device');
+    await runCommand('View: Close All Editors');
+    const dontSave = page.getByRole('button', { name: "Don't Save" });
+    await dontSave.waitFor({ timeout: 10_000 });
+    expect(await page.locator('.monaco-dialog-box').textContent()).toContain('Untitled');
+    await dontSave.click();
   });
 
   it('exports a CSV whose rows match core output for the same query', async () => {
