@@ -89,6 +89,8 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
     clipboard: env.clipboard,
     defaultFolder: () => workspace.workspaceFolders?.[0]?.uri,
     timeZone: () => config().get<string>('timeZone') ?? '',
+    open: (file) => commands.executeCommand('vscode.open', file),
+    reveal: (file) => commands.executeCommand('revealFileInOS', file),
   };
   const fleetDeps: FleetExportDeps = {
     sessions,

@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { localTimeToInstant } from '@carbontrack/core/time-zone';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { presetRange } from '../src/devices/date-range.js';
 import { copyAsCodeCommand, copyDeviceIdCommand, exportMeasurementsCommand } from '../src/devices/device-commands.js';
 import { formatSeries } from '../src/measurements/measurement-rows.js';
 import type { DeviceNode } from '../src/tree/tree-nodes.js';
@@ -36,6 +38,7 @@ describe('device commands against the simulator', () => {
   afterAll(() => sim.close());
 
   const now = Date.parse('2026-03-10T12:00:00Z');
+  const zoneOfNode = () => sim.running.simulator.world.deviceById.get(node.deviceId)?.timeZone as string;
   const deps = (window: ReturnType<typeof scriptedWindow>['window']) => ({
     sessions: sim.sessions,
     window,
@@ -43,20 +46,29 @@ describe('device commands against the simulator', () => {
     now: () => now,
   });
 
-  it('exports a custom range as CSV whose rows match core output for the same query', async () => {
+  it('exports custom local dates as CSV with local times and units, the rows core reads for the same days', async () => {
     const path = join(dir, 'custom.csv');
     const ui = scriptedWindow(['Custom dates…', '2026-03-01', '2026-03-04', 'CSV', Uri.file(path)]);
-    const target = await exportMeasurementsCommand(deps(ui.window), node);
+    const opened: unknown[] = [];
+    const target = await exportMeasurementsCommand({ ...deps(ui.window), open: (f: unknown) => opened.push(f) }, node);
     expect(target?.fsPath).toBe(path);
+    // The dates are the device's local midnights, and the prompts say in which zone.
+    const zone = zoneOfNode();
+    expect(ui.inputs[0]?.title).toBe(`From (inclusive, local midnight in ${zone})`);
+    const day = (d: string) => localTimeToInstant(Date.parse(`${d}T00:00:00Z`), zone);
     const client = await sim.sessions.client(sim.connection);
     const series = await client
-      .measurements({ deviceId: node.deviceId, from: '2026-03-01', to: '2026-03-04' })
+      .measurements({ deviceId: node.deviceId, from: day('2026-03-01'), to: day('2026-03-04') })
       .collect();
     const csv = readFileSync(path, 'utf8');
-    expect(csv).toBe(formatSeries([series], 'csv'));
+    expect(csv).toBe(formatSeries([series], 'csv', undefined, { timeZone: zone }));
     expect(csv.trim().split('\n')).toHaveLength(1 + 3 * 288);
-    expect(csv.split('\n')[0]).toMatch(/^RecordDateTime,ID,PowerUsage,Generating,/);
+    expect(csv.split('\n')[0]).toMatch(/^RecordDateTime,LocalTime,ID,PowerUsage \(W\),Generating \(W\),/);
+    // The first row is the local midnight of 1 March, with its offset.
+    expect(csv.split('\n')[1]).toMatch(/^\S+Z,2026-03-01T00:00:00[+-]\d{2}:\d{2},/);
     expect(ui.messages.at(-1)?.text).toContain('Exported 864 rows');
+    // The notification offers to open the file or reveal it.
+    expect(ui.messages.at(-1)?.items).toEqual(['Open', 'Reveal']);
     expect(readdirSync(dir)).toEqual(['custom.csv']);
   });
 
@@ -66,7 +78,7 @@ describe('device commands against the simulator', () => {
     await exportMeasurementsCommand(deps(ui.window), node);
     const rows = JSON.parse(readFileSync(path, 'utf8')) as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(7 * 288);
-    expect(Object.keys(rows[0] ?? {}).slice(0, 3)).toEqual(['RecordDateTime', 'ID', 'PowerUsage']);
+    expect(Object.keys(rows[0] ?? {}).slice(0, 4)).toEqual(['RecordDateTime', 'LocalTime', 'ID', 'PowerUsage']);
   });
 
   it('a cancelled export leaves no file behind', async () => {
@@ -88,6 +100,21 @@ describe('device commands against the simulator', () => {
     expect(set.quickPicks[0]?.find((item) => item.label === 'Today')?.description).toBe(
       'since midnight, Australia/Perth',
     );
+  });
+
+  it('offers yesterday, this month and last month as local days, across a DST change', () => {
+    const zone = 'Australia/Sydney';
+    const at = (y: number, m: number, d: number, h = 0) => localTimeToInstant(Date.UTC(y, m, d, h), zone);
+    // 6 April 2026 09:00: yesterday was the 25-hour day the clocks went back.
+    const now6 = at(2026, 3, 6, 9);
+    expect(presetRange('yesterday', now6, zone)).toMatchObject({ from: at(2026, 3, 5), to: at(2026, 3, 6) });
+    expect(at(2026, 3, 6) - at(2026, 3, 5)).toBe(25 * 3_600_000);
+    expect(presetRange('month', now6, zone)).toMatchObject({ from: at(2026, 3, 1), to: now6 });
+    expect(presetRange('lastMonth', now6, zone)).toMatchObject({ from: at(2026, 2, 1), to: at(2026, 3, 1) });
+    expect(presetRange('lastMonth', at(2026, 0, 15), zone)).toMatchObject({
+      from: at(2025, 11, 1),
+      to: at(2026, 0, 1),
+    });
   });
 
   it('dismissing a prompt exports nothing', async () => {

@@ -6,7 +6,7 @@ import type { ClipboardPort, WindowPort } from '../ports.js';
 import { withCancellableProgress } from '../progress/cancellable-progress.js';
 import type { DeviceNode } from '../tree/tree-nodes.js';
 import { deviceSnippet } from './copy-as-code.js';
-import { type DateRange, isoDay, parseDateInput, presetRange, type RangePreset } from './date-range.js';
+import { type DateRange, isoDay, parseLocalDateInput, presetRange, type RangePreset } from './date-range.js';
 import { exportMeasurements } from './export-measurements.js';
 
 export interface DeviceCommandDeps {
@@ -18,6 +18,10 @@ export interface DeviceCommandDeps {
   now?: () => number;
   /** The `carbontrack.timeZone` setting ('' for each device's own zone). */
   timeZone?: () => string;
+  /** Opens an exported file in an editor (the done notification's "Open"). */
+  open?: (file: Uri) => unknown;
+  /** Shows an exported file in the system's file manager ("Reveal"). */
+  reveal?: (file: Uri) => unknown;
 }
 
 interface RangeItem extends QuickPickItem {
@@ -25,8 +29,9 @@ interface RangeItem extends QuickPickItem {
 }
 
 /**
- * Asks for a range: today (since midnight in `timeZone`), 7 days, 30 days or custom dates
- * (validated, UTC). Undefined when dismissed.
+ * Asks for a range in local days of `timeZone`: today and this month (to now), yesterday and last
+ * month (whole), the last 7 or 30 days, or custom dates (local midnights, validated). Undefined
+ * when dismissed.
  */
 export async function pickRange(
   window: WindowPort,
@@ -35,31 +40,35 @@ export async function pickRange(
 ): Promise<DateRange | undefined> {
   const items: RangeItem[] = [
     { label: 'Today', description: `since midnight, ${timeZone}`, preset: 'today' },
+    { label: 'Yesterday', description: `midnight to midnight, ${timeZone}`, preset: 'yesterday' },
     { label: 'Last 7 days', preset: '7d' },
     { label: 'Last 30 days', preset: '30d' },
-    { label: 'Custom dates…', description: 'YYYY-MM-DD to YYYY-MM-DD', preset: 'custom' },
+    { label: 'This month', description: `since the 1st, ${timeZone}`, preset: 'month' },
+    { label: 'Last month', description: timeZone, preset: 'lastMonth' },
+    { label: 'Custom dates…', description: `YYYY-MM-DD to YYYY-MM-DD, ${timeZone}`, preset: 'custom' },
   ];
   const picked = await window.showQuickPick(items, { title: 'Measurement range', placeHolder: 'Range' });
   if (!picked) return undefined;
   if (picked.preset !== 'custom') return presetRange(picked.preset, now, timeZone);
+  const parse = (v: string) => parseLocalDateInput(v, timeZone);
   const fromText = await window.showInputBox({
-    title: 'From (inclusive, UTC)',
-    value: isoDay(now - 7 * 86_400_000),
-    validateInput: (v) => (parseDateInput(v) === undefined ? 'A date such as 2026-01-31' : undefined),
+    title: `From (inclusive, local midnight in ${timeZone})`,
+    value: isoDay(now - 7 * 86_400_000, timeZone),
+    validateInput: (v) => (parse(v) === undefined ? 'A date such as 2026-01-31' : undefined),
   });
   if (fromText === undefined) return undefined;
-  const from = parseDateInput(fromText) as number;
+  const from = parse(fromText) as number;
   const toText = await window.showInputBox({
-    title: 'To (exclusive, UTC)',
-    value: isoDay(now + 86_400_000),
+    title: `To (exclusive, local midnight in ${timeZone})`,
+    value: isoDay(now + 86_400_000, timeZone),
     validateInput: (v) => {
-      const to = parseDateInput(v);
+      const to = parse(v);
       if (to === undefined) return 'A date such as 2026-02-01';
       return to <= from ? 'Must be after the start date' : undefined;
     },
   });
   if (toText === undefined) return undefined;
-  return { from, to: parseDateInput(toText) as number, label: `${fromText.trim()} to ${toText.trim()}` };
+  return { from, to: parse(toText) as number, label: `${fromText.trim()} to ${toText.trim()} (${timeZone})` };
 }
 
 export async function pickFormat(window: WindowPort): Promise<RowFormat | undefined> {
@@ -80,11 +89,12 @@ async function zoneOf(deps: DeviceCommandDeps, node: DeviceNode): Promise<string
 
 /** "Export Measurements…": range, format, file, then a cancellable streamed export. */
 export async function exportMeasurementsCommand(deps: DeviceCommandDeps, node: DeviceNode): Promise<Uri | undefined> {
-  const range = await pickRange(deps.window, deps.now?.(), await zoneOf(deps, node));
+  const timeZone = await zoneOf(deps, node);
+  const range = await pickRange(deps.window, deps.now?.(), timeZone);
   if (!range) return undefined;
   const format = await pickFormat(deps.window);
   if (!format) return undefined;
-  const name = `${node.deviceId}-${isoDay(range.from)}-${isoDay(range.to)}.${format}`;
+  const name = `${node.deviceId}-${isoDay(range.from, timeZone)}-${isoDay(range.to, timeZone)}.${format}`;
   const folder = deps.defaultFolder?.();
   const target = await deps.window.showSaveDialog({
     title: 'Export measurements',
@@ -102,12 +112,20 @@ export async function exportMeasurementsCommand(deps: DeviceCommandDeps, node: D
           range,
           format,
           path: target.fsPath,
+          timeZone,
           signal,
           onProgress: (done, count) => report(done, `${count} rows`),
         }),
       ),
   );
-  void deps.window.showInformationMessage(`Exported ${rows} rows to ${target.fsPath}`);
+  // Not awaited: the command is done; the buttons act when (if) they are pressed.
+  void deps.window
+    .showInformationMessage(`Exported ${rows} rows to ${target.fsPath}`, 'Open', 'Reveal')
+    .then((choice) => {
+      if (choice === 'Open') return deps.open?.(target);
+      if (choice === 'Reveal') return deps.reveal?.(target);
+      return undefined;
+    });
   return target;
 }
 

@@ -12,6 +12,8 @@ export interface ExportRequest {
   format: RowFormat;
   /** Destination file path. */
   path: string;
+  /** Adds a LocalTime column (ISO 8601 with this zone's offset) beside the UTC one. */
+  timeZone?: string;
   /** Cancels the export; the destination is then left untouched. */
   signal?: AbortSignal;
   /** Called after each window with the share of the range done (0..1) and the rows written. */
@@ -26,7 +28,7 @@ export interface ExportRequest {
 export async function exportMeasurements(client: CarbonTrackClient, request: ExportRequest): Promise<number> {
   const temp = `${request.path}.${process.pid}-${Date.now()}.partial`;
   const out = createWriteStream(temp, { encoding: 'utf8' });
-  const writer = new MeasurementRowWriter(request.format);
+  const writer = new MeasurementRowWriter(request.format, undefined, { timeZone: request.timeZone });
   const write = async (text: string) => {
     if (text && !out.write(text)) await once(out, 'drain');
   };

@@ -16,7 +16,7 @@ export interface FleetExportDeps {
   /** Folder proposed by the folder dialog. */
   defaultFolder?: () => Uri | undefined;
   now?: () => number;
-  /** The `carbontrack.timeZone` setting ('' for UTC: a fleet's files are cut at UTC midnight). */
+  /** The `carbontrack.timeZone` setting: the local days of the range ('' for UTC). Files are partitioned by UTC date either way. */
   timeZone?: () => string;
   /** Shows the finished folder in the system's file manager. */
   reveal?: (folder: Uri) => unknown;
@@ -64,7 +64,9 @@ export async function exportAllDevicesCommand(
     node.kind === 'customer'
       ? (node.customer.AccountNumber ?? 'customer')
       : (node.distributor.UserName ?? 'distributor');
-  const folder = Uri.file(join(parent.fsPath, `carbontrack-${slug(who)}-${isoDay(range.from)}-${isoDay(range.to)}`));
+  const folder = Uri.file(
+    join(parent.fsPath, `carbontrack-${slug(who)}-${isoDay(range.from, zone)}-${isoDay(range.to, zone)}`),
+  );
   const target: FleetTarget =
     node.kind === 'customer'
       ? { deviceIds: [...(node.customer.Devices ?? [])] }

@@ -1,27 +1,53 @@
-import { MEASUREMENT_FIELD_NAMES, type MeasurementField, type MeasurementSeries } from '@carbontrack/core';
+import {
+  MEASUREMENT_FIELD_NAMES,
+  type MeasurementField,
+  type MeasurementSeries,
+  measurementField,
+} from '@carbontrack/core';
+import { formatLocalIso } from '@carbontrack/core/time-zone';
 
 /** Output formats of exports and queries. */
 export type RowFormat = 'csv' | 'json';
 
+/** Options of {@link MeasurementRowWriter}. */
+export interface RowWriterOptions {
+  /**
+   * Adds LocalTime (ISO 8601 with this zone's offset) after RecordDateTime, and, in CSV, the unit
+   * of each field in its header ("PowerUsage (W)").
+   */
+  timeZone?: string;
+}
+
 /**
  * Writes series as CSV or JSON rows, one series (one API window) at a time, so a long range is
- * never held in memory. Columns: RecordDateTime (ISO 8601, UTC), ID, then the chosen fields in the
- * units of core's `MEASUREMENT_FIELDS`; a value core could not parse is an empty cell (CSV) or null (JSON).
+ * never held in memory. Columns: RecordDateTime (ISO 8601, UTC), LocalTime (with `timeZone`), ID,
+ * then the chosen fields in the units of core's `MEASUREMENT_FIELDS`; a value core could not parse
+ * is an empty cell (CSV) or null (JSON).
  */
 export class MeasurementRowWriter {
   private rows = 0;
+  private readonly timeZone: string | undefined;
 
   constructor(
     readonly format: RowFormat,
     readonly fields: readonly MeasurementField[] = MEASUREMENT_FIELD_NAMES,
-  ) {}
+    options: RowWriterOptions = {},
+  ) {
+    this.timeZone = options.timeZone || undefined;
+  }
 
   get rowCount(): number {
     return this.rows;
   }
 
   start(): string {
-    return this.format === 'csv' ? `${['RecordDateTime', 'ID', ...this.fields].join(',')}\n` : '[';
+    if (this.format !== 'csv') return '[';
+    if (!this.timeZone) return `${['RecordDateTime', 'ID', ...this.fields].join(',')}\n`;
+    const withUnits = this.fields.map((field) => {
+      const unit = measurementField(field).unit;
+      return csvCell(unit ? `${field} (${unit})` : field);
+    });
+    return `${['RecordDateTime', 'LocalTime', 'ID', ...withUnits].join(',')}\n`;
   }
 
   write(series: MeasurementSeries): string {
@@ -30,12 +56,15 @@ export class MeasurementRowWriter {
       const time = series.time[row] as number;
       const iso = Number.isNaN(time) ? '' : new Date(time).toISOString();
       const id = series.ids[row] ?? '';
+      const local = this.timeZone && iso ? formatLocalIso(time, this.timeZone) : '';
       if (this.format === 'csv') {
-        let line = `${iso},${csvCell(id)}`;
+        let line = this.timeZone ? `${iso},${local},${csvCell(id)}` : `${iso},${csvCell(id)}`;
         for (const field of this.fields) line += `,${formatNumber(series.columns[field][row] as number)}`;
         out += `${line}\n`;
       } else {
-        const record: Record<string, string | number | null> = { RecordDateTime: iso || null, ID: id };
+        const record: Record<string, string | number | null> = this.timeZone
+          ? { RecordDateTime: iso || null, LocalTime: local || null, ID: id }
+          : { RecordDateTime: iso || null, ID: id };
         for (const field of this.fields) {
           const value = series.columns[field][row] as number;
           record[field] = Number.isFinite(value) ? value : null;
@@ -57,8 +86,9 @@ export function formatSeries(
   series: Iterable<MeasurementSeries>,
   format: RowFormat,
   fields?: readonly MeasurementField[],
+  options: RowWriterOptions = {},
 ): string {
-  const writer = new MeasurementRowWriter(format, fields);
+  const writer = new MeasurementRowWriter(format, fields, options);
   let out = writer.start();
   for (const part of series) out += writer.write(part);
   return out + writer.end();

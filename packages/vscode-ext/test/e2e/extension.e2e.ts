@@ -462,8 +462,16 @@ describe('carbonTRACK in code-server', () => {
     await page.keyboard.press('Enter');
     await page.locator('.notification-toast', { hasText: 'Exported' }).waitFor({ timeout: 60_000 });
     await screenshot('export-done');
-    const series = await client.measurements({ deviceId: device.id, from: '2026-01-10', to: '2026-01-12' }).collect();
-    expect(readFileSync(path, 'utf8')).toBe(formatSeries([series], 'csv'));
+    // Custom dates are local midnights of the carbontrack.timeZone setting; the file has local times and units.
+    const day = (d: string) => localTimeToInstant(Date.parse(`${d}T00:00:00Z`), TIME_ZONE);
+    const series = await client
+      .measurements({ deviceId: device.id, from: day('2026-01-10'), to: day('2026-01-12') })
+      .collect();
+    expect(readFileSync(path, 'utf8')).toBe(formatSeries([series], 'csv', undefined, { timeZone: TIME_ZONE }));
+    // The notification offers to open the file: a real click opens it in an editor.
+    const toast = page.locator('.notification-toast', { hasText: 'Exported' });
+    await toast.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('tab', { name: `${device.id}-2026-01-10-2026-01-12.csv` }).waitFor({ timeout: 10_000 });
   });
 
   it('"Export All Devices…" on a customer writes the fleet export folder, the same records as core reads', async () => {
@@ -484,10 +492,14 @@ describe('carbonTRACK in code-server', () => {
     await screenshot('export-all-devices-done');
     const folder = join(workspace, `carbontrack-${customer.AccountNumber}-2026-01-10-2026-01-12`);
     const manifest = JSON.parse(readFileSync(join(folder, '_manifest.json'), 'utf8'));
+    // The dates are local days of the setting's zone; the files are partitioned by UTC date, so two
+    // Sydney days touch three UTC days a device.
+    const day = (d: string) => localTimeToInstant(Date.parse(`${d}T00:00:00Z`), TIME_ZONE);
     let records = 0;
     for (const id of customer.Devices) {
-      records += (await client.measurements({ deviceId: id, from: '2026-01-10', to: '2026-01-12' }).collect()).length;
+      records += (await client.measurements({ deviceId: id, from: day('2026-01-10'), to: day('2026-01-12') }).collect())
+        .length;
     }
-    expect(manifest).toMatchObject({ complete: true, total: 2 * customer.Devices.length, records, format: 'parquet' });
+    expect(manifest).toMatchObject({ complete: true, total: 3 * customer.Devices.length, records, format: 'parquet' });
   });
 });
