@@ -71,6 +71,7 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
     retry: () => tree.refresh(),
   });
   const tree = new CarbonTrackTreeProvider(sessions, {
+    timeZone: () => config().get<string>('timeZone') ?? '',
     pageSize: () => config().get<number>('customerPageSize') ?? 25,
     onError: (error, connection) => void reporter.report(error, connection),
     onFirstCustomerPage: () => {

@@ -144,11 +144,11 @@ describe('query runner against the simulator', () => {
     const to = localDay('2026-02-02', zone);
     const series = await client.measurements({ deviceId, from, to }).collect();
     expect(result).toEqual({
-      content: formatSeries([series], 'csv', ['PowerUsage', 'Generating']),
+      content: formatSeries([series], 'csv', ['PowerUsage', 'Generating'], { timeZone: zone }),
       language: 'csv',
       rows: 288,
     });
-    expect(result.content.split('\n')[0]).toBe('RecordDateTime,ID,PowerUsage,Generating');
+    expect(result.content.split('\n')[0]).toBe('RecordDateTime,LocalTime,ID,PowerUsage (W),Generating (W)');
   });
 
   it('summarizes with core energy maths, times local with their offsets, and the cost under a tariff', async () => {

@@ -41,6 +41,9 @@ describe('CarbonTrackTreeProvider against the simulator', () => {
       .map((c) => c.AccountNumber);
     expect(children.slice(0, 5).map((c) => (c as CustomerNode).customer.AccountNumber)).toEqual(expected);
     expect(tree.getTreeItem(children[0] as TreeNode).contextValue).toBe('carbontrack.customer');
+    // "Load more…" says how many of how many are shown.
+    const total = sim.running.simulator.world.customers.filter((c) => c.DistributorId === dist.distributor.ID).length;
+    expect(tree.getTreeItem(children.at(-1) as TreeNode).label).toBe(`Load more… (5 of ${total})`);
     expect(firstPage).toBe(1);
   });
 
@@ -54,6 +57,7 @@ describe('CarbonTrackTreeProvider against the simulator', () => {
     expect(changed).toEqual([dist]);
     const after = await tree.getChildren(dist);
     expect(after).toHaveLength(11);
+    expect(tree.getTreeItem(after.at(-1) as TreeNode).label).toMatch(/^Load more… \(10 of \d+\)$/);
     expect(after.slice(0, 5)).toEqual(before.slice(0, 5));
     expect(new Set(after.slice(0, 10).map((c) => (c as CustomerNode).customer.AccountNumber)).size).toBe(10);
   });
@@ -97,8 +101,19 @@ describe('CarbonTrackTreeProvider against the simulator', () => {
       const item = tree.getTreeItem(mine);
       expect(item.contextValue).toBe(`carbontrack.device.${state}`);
       const solar = (device?.solarKwp ?? 0) > 0 ? ' · \\d+(\\.\\d)? k?W solar' : '';
-      expect(item.description).toMatch(new RegExp(`^(offline · )?\\d+(\\.\\d)? k?W use${solar}$`));
-      if (state === 'offline') expect(item.description).toMatch(/^offline · /);
+      // A name another device of the customer shares comes with the device's ID.
+      const twin = devices.filter((d) => d.device.DeviceName === mine.device.DeviceName).length > 1;
+      expect(mine.sharesName).toBe(twin);
+      const id = twin ? `${mine.deviceId} · ` : '';
+      expect(item.description).toMatch(new RegExp(`^${id}(offline · )?\\d+(\\.\\d)? k?W use${solar}$`));
+      // The reading's time in the tooltip is local, with its offset and zone.
+      // (The tooltip is Markdown: its punctuation comes escaped.)
+      const tooltip = (item.tooltip as { value: string }).value.replace(/\\(.)/g, '$1');
+      if (mine.reading)
+        expect(tooltip).toMatch(
+          new RegExp(`solar at \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2} \\(${mine.timeZone}\\)`),
+        );
+      if (state === 'offline') expect(item.description).toMatch(/^(\d{16} · )?offline · /);
       expect((item.tooltip as { value: string }).value).toContain(device?.id);
       expect(mine.reading?.usageW).toBeGreaterThanOrEqual(0);
     }

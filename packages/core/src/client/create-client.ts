@@ -136,7 +136,11 @@ function buildCalls(options: CarbonTrackClientOptions): {
           'customerRequest.pageSize': pageSize,
         });
         const result = await pipeline.call(request, readCustomerPage, { signal: query.signal });
-        return { items: result.list, last: result.list.length === 0 || seen + result.list.length >= result.total };
+        return {
+          items: result.list,
+          last: result.list.length === 0 || seen + result.list.length >= result.total,
+          total: result.total,
+        };
       },
       listingGuard('GET /ctapi/Customer', query.maxPages, (c: Customer) => c.CustomerId ?? c.AccountNumber),
     );

@@ -4,6 +4,8 @@ import { MalformedResponseError } from '../errors/carbon-track-error.js';
 export interface Page<T> {
   items: T[];
   last: boolean;
+  /** How many items the whole listing holds, when the server says. */
+  total?: number;
 }
 
 /** Loads page `index` (0-based) of a listing; `seen` counts the items of the pages before it. @internal */
@@ -30,6 +32,17 @@ export const DEFAULT_MAX_LISTING_PAGES = 10_000;
  * of paging forever or handing out repeats.
  */
 export class PagedIterable<T> implements AsyncIterable<T> {
+  private announced: number | undefined;
+
+  /**
+   * How many items the whole listing holds, as the server last announced it (customers' pages
+   * carry a count), or undefined before the first page or from a server that does not say.
+   * Lets a UI say "25 of 240".
+   */
+  get total(): number | undefined {
+    return this.announced;
+  }
+
   constructor(
     private readonly loadPage: PageLoader<T>,
     private readonly guard?: PagingGuard<T>,
@@ -41,6 +54,7 @@ export class PagedIterable<T> implements AsyncIterable<T> {
     let previous: T[] | undefined;
     for (let index = 0; ; index++) {
       const page = await this.loadPage(index, seen);
+      if (page.total !== undefined) this.announced = page.total;
       this.check(index, page.items, previous);
       previous = page.items;
       seen += page.items.length;
@@ -61,6 +75,7 @@ export class PagedIterable<T> implements AsyncIterable<T> {
     let previous: T[] | undefined;
     for (let index = 0; ; index++) {
       const page = await this.loadPage(index, all.length);
+      if (page.total !== undefined) this.announced = page.total;
       this.check(index, page.items, previous);
       previous = page.items;
       for (const item of page.items) all.push(item);

@@ -104,8 +104,8 @@ async function listing<T extends object>(items: AsyncIterable<T>, query: CtQuery
 
 async function measurements(client: CarbonTrackClient, query: CtQuery, options: QueryRunOptions): Promise<QueryResult> {
   const { signal } = options;
-  const { period: range } = await placeInTime(client, query, options);
-  const writer = new MeasurementRowWriter(query.format, measurementFields(query));
+  const { period: range, timeZone } = await placeInTime(client, query, options);
+  const writer = new MeasurementRowWriter(query.format, measurementFields(query), { timeZone });
   const limit = query.limit ?? Number.POSITIVE_INFINITY;
   let content = writer.start();
   for await (const series of client.measurements({

@@ -1,5 +1,6 @@
 import { CarbonTrackError, type Customer } from '@carbontrack/core';
 import { deviceHasSolar, deviceStatus } from '@carbontrack/core/devices';
+import { deviceTimeZone, formatLocalIso, resolveTimeZone } from '@carbontrack/core/time-zone';
 import {
   EventEmitter,
   MarkdownString,
@@ -33,6 +34,8 @@ export interface TreeProviderOptions {
   onError?: (error: unknown, connection: ConnectionConfig) => void;
   /** Clock, for tests. */
   now?: () => number;
+  /** The `carbontrack.timeZone` setting ('' for each device's own zone): where reading times are shown. */
+  timeZone?: () => string;
 }
 
 /** Customers of one distributor node, fetched page by page through core's `customers().pages()`. */
@@ -40,6 +43,8 @@ interface CustomerPages {
   filter: CustomerFilter | undefined;
   pageSize: number;
   pages: AsyncGenerator<Customer[], void, undefined>;
+  /** The listing the pages come from: it knows the total once a page is in. */
+  listing: { readonly total: number | undefined };
   loaded: CustomerNode[];
   done: boolean;
   pending?: Promise<void>;
@@ -132,7 +137,10 @@ export class CarbonTrackTreeProvider implements TreeDataProvider<TreeNode> {
       case 'device':
         return this.deviceItem(node);
       case 'load-more': {
-        const item = new TreeItem('Load more…', TreeItemCollapsibleState.None);
+        const state = this.customerPages.get(node.parent);
+        const total = state?.listing.total;
+        const label = state && total !== undefined ? `Load more… (${state.loaded.length} of ${total})` : 'Load more…';
+        const item = new TreeItem(label, TreeItemCollapsibleState.None);
         item.id = `${node.parent.connection.id}/distributor/${node.parent.distributor.ID}/load-more`;
         item.iconPath = new ThemeIcon('ellipsis');
         item.contextValue = 'carbontrack.loadMore';
@@ -204,7 +212,8 @@ export class CarbonTrackTreeProvider implements TreeDataProvider<TreeNode> {
     const item = new TreeItem(device.DeviceName || node.deviceId, TreeItemCollapsibleState.None);
     item.id = `${node.connection.id}/device/${node.deviceId}`;
     const latest = reading ? describeReading(reading, deviceHasSolar(device)) : 'no recent data';
-    item.description = offline ? `offline · ${latest}` : latest;
+    const state = offline ? `offline · ${latest}` : latest;
+    item.description = node.sharesName && device.DeviceName ? `${node.deviceId} · ${state}` : state;
     const md = new MarkdownString();
     md.appendMarkdown(`**${escapeMarkdown(device.DeviceName ?? node.deviceId)}**${offline ? ' (offline)' : ''}\n\n`);
     const rows: Array<[string, string | undefined]> = [
@@ -224,7 +233,7 @@ export class CarbonTrackTreeProvider implements TreeDataProvider<TreeNode> {
       [
         'Latest reading',
         reading
-          ? `${formatPower(reading.usageW)} use, ${formatPower(reading.solarW)} solar at ${new Date(reading.time).toISOString()}`
+          ? `${formatPower(reading.usageW)} use, ${formatPower(reading.solarW)} solar at ${formatLocalIso(reading.time, node.timeZone ?? 'UTC')}${node.timeZone ? ` (${node.timeZone})` : ''}`
           : undefined,
       ],
     ];
@@ -257,13 +266,8 @@ export class CarbonTrackTreeProvider implements TreeDataProvider<TreeNode> {
     if (!state || state.filter !== filter) {
       const client = await this.sessions.client(node.connection);
       const pageSize = this.options.pageSize();
-      state = {
-        filter,
-        pageSize,
-        pages: client.customers({ ...filter, pageSize }).pages(),
-        loaded: [],
-        done: false,
-      };
+      const listing = client.customers({ ...filter, pageSize });
+      state = { filter, pageSize, pages: listing.pages(), listing, loaded: [], done: false };
       this.customerPages.set(node, state);
       await this.fetchNextPage(node, state);
     } else if (state.pending) {
@@ -319,10 +323,25 @@ export class CarbonTrackTreeProvider implements TreeDataProvider<TreeNode> {
           if (!(error instanceof CarbonTrackError)) throw error;
           reading = undefined;
         }
-        return { kind: 'device', connection: node.connection, deviceId: device.DeviceID as string, device, reading };
+        const timeZone = resolveTimeZone({
+          explicit: this.options.timeZone?.() || undefined,
+          deviceZone: await deviceTimeZone(device),
+        }).timeZone;
+        return {
+          kind: 'device',
+          connection: node.connection,
+          deviceId: device.DeviceID as string,
+          device,
+          reading,
+          timeZone,
+        };
       }),
     );
     if (nodes.length === 0) return [{ kind: 'message', connection: node.connection, text: 'No devices' }];
+    // Two devices of one customer with the same name ("Scarborough solar" twice) are told apart by ID.
+    const names = new Map<string, number>();
+    for (const n of nodes) names.set(n.device.DeviceName ?? '', (names.get(n.device.DeviceName ?? '') ?? 0) + 1);
+    for (const n of nodes) n.sharesName = (names.get(n.device.DeviceName ?? '') ?? 0) > 1;
     return nodes;
   }
 

@@ -29,6 +29,10 @@ export interface DeviceNode {
   device: Device;
   /** The newest record; undefined when the device has none in the last hour it reported. */
   reading: ReadingSummary | undefined;
+  /** Another device of the same customer has the same name: the tree then shows the ID too. */
+  sharesName?: boolean;
+  /** The zone the reading's time is shown in (the setting, else the device's own). */
+  timeZone?: string;
 }
 
 export interface LoadMoreNode {
