@@ -70,6 +70,24 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
     reenterPassword: (connection) => commands.executeCommand('carbontrack.connections.enterPassword', connection),
     retry: () => tree.refresh(),
   });
+  // A failure is shown once until its connection's state changes (it connects again, or is reset).
+  context.subscriptions.push(
+    sessions.onDidChange(() => {
+      for (const connection of sessions.list()) {
+        if (sessions.status(connection.id).state !== 'error') reporter.forget(connection.id);
+      }
+    }),
+  );
+  /** Without a connection, says what it is needed for and offers to start the simulator or add one. */
+  const offerConnection = async (purpose: string) => {
+    const choice = await window.showWarningMessage(
+      `carbonTRACK: no connection to ${purpose}.`,
+      'Start Local Simulator',
+      'Add Connection',
+    );
+    if (choice === 'Start Local Simulator') await commands.executeCommand('carbontrack.simulator.start');
+    if (choice === 'Add Connection') await commands.executeCommand('carbontrack.connections.add');
+  };
   const tree = new CarbonTrackTreeProvider(sessions, {
     timeZone: () => config().get<string>('timeZone') ?? '',
     pageSize: () => config().get<number>('customerPageSize') ?? 25,
@@ -127,15 +145,7 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
     timeZone: () => config().get<string>('timeZone') ?? '',
     results: queryResults,
     status: (text) => window.setStatusBarMessage(text, 15_000),
-    noConnection: async () => {
-      const choice = await window.showWarningMessage(
-        'carbonTRACK: no connection to run the query with.',
-        'Start Local Simulator',
-        'Add Connection',
-      );
-      if (choice === 'Start Local Simulator') await commands.executeCommand('carbontrack.simulator.start');
-      if (choice === 'Add Connection') await commands.executeCommand('carbontrack.connections.add');
-    },
+    noConnection: () => offerConnection('run the query with'),
   };
 
   const startSimulator = async () => {
@@ -228,7 +238,7 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
       'carbontrack.customers.search',
       guarded(async (node?: TreeNode) => {
         const connection = connectionOf(node) ?? sessions.active;
-        if (!connection) return;
+        if (!connection) return offerConnection('search customers on');
         const current = tree.filter(connection.id) ?? {};
         const field = await window.showQuickPick(
           [

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthenticationError, createSeries, MEASUREMENT_FIELD_NAMES, NetworkError } from '@carbontrack/core';
 import { cost, summarize } from '@carbontrack/core/energy';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ErrorReporter } from '../src/connections/report-error.js';
 import { activate, type CarbonTrackApi } from '../src/extension.js';
 import { parseQuery } from '../src/query/ct-query.js';
@@ -100,6 +100,27 @@ describe('error notifications', () => {
     expect(ui.messages).toHaveLength(1);
     expect(ui.messages[0]?.items).toEqual(['Retry']);
     expect(calls).toEqual(['retry']);
+  });
+
+  it("shows a dead connection's failure once, however much later it repeats, until its state changes", async () => {
+    const ui = scriptedWindow([undefined, undefined, undefined]);
+    const reporter = new ErrorReporter(ui.window, { reenterPassword: () => {}, retry: () => {} });
+    const clock = vi.spyOn(Date, 'now');
+    try {
+      clock.mockReturnValue(1_000_000);
+      await reporter.report(new NetworkError('connect ECONNREFUSED'), connection);
+      // Dismissed; a minute later the tree refreshes and fails the same way: nothing new to say.
+      clock.mockReturnValue(1_060_000);
+      await reporter.report(new NetworkError('connect ECONNREFUSED'), connection);
+      expect(ui.messages).toHaveLength(1);
+      // It connected again and then failed: that is news.
+      reporter.forget(connection.id);
+      clock.mockReturnValue(1_120_000);
+      await reporter.report(new NetworkError('connect ECONNREFUSED'), connection);
+      expect(ui.messages).toHaveLength(2);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
 

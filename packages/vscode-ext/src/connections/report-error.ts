@@ -22,10 +22,19 @@ const RETRY = 'Retry';
 /**
  * Shows a failure as a notification with the action that can fix it: re-enter the password after an
  * authentication error, retry after a network, timeout, rate-limit or server error.
- * Repeated identical messages within a few seconds are shown once (a tree expands many nodes at once).
+ * A connection's failure is shown once until {@link forget} (its state changed: it connected again,
+ * or was reset), so a dead connection does not bring back a dismissed notification at every
+ * refresh; other repeated messages within a few seconds are shown once (a tree expands many nodes
+ * at once).
  */
 export class ErrorReporter {
   private readonly recent = new Map<string, number>();
+  private readonly shown = new Map<string, Set<string>>();
+
+  /** Lets the failures of `connectionId` be shown again (call when its state changes). */
+  forget(connectionId: string): void {
+    this.shown.delete(connectionId);
+  }
 
   constructor(
     private readonly window: WindowPort,
@@ -35,6 +44,12 @@ export class ErrorReporter {
   async report(error: unknown, connection?: ConnectionConfig): Promise<void> {
     if (isAbort(error)) return;
     const text = describeError(error, connection);
+    if (connection) {
+      const seen = this.shown.get(connection.id) ?? new Set<string>();
+      if (seen.has(text)) return;
+      seen.add(text);
+      this.shown.set(connection.id, seen);
+    }
     const now = Date.now();
     if ((this.recent.get(text) ?? 0) > now - 5_000) return;
     this.recent.set(text, now);
