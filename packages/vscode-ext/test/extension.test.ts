@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthenticationError, createSeries, MEASUREMENT_FIELD_NAMES, NetworkError } from '@carbontrack/core';
-import { cost, summarize } from '@carbontrack/core/energy';
+import { cost, shiftLocalTime, summarize } from '@carbontrack/core/energy';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ErrorReporter } from '../src/connections/report-error.js';
 import { activate, type CarbonTrackApi } from '../src/extension.js';
@@ -11,7 +11,7 @@ import { parseQuery } from '../src/query/ct-query.js';
 import { runQuery } from '../src/query/query-runner.js';
 import type { DeviceNode, TreeNode } from '../src/tree/tree-nodes.js';
 import { seriesFromMessage } from '../src/webview/measurements-page.js';
-import { MeasurementsPanels, toSeriesMessage } from '../src/webview/measurements-panel.js';
+import { earlierPeriod, MeasurementsPanels, toSeriesMessage } from '../src/webview/measurements-panel.js';
 import { renderPanelHtml } from '../src/webview/panel-html.js';
 import { scriptedWindow, startSimulator } from './helpers.js';
 import { recorded, TestSecrets, Uri } from './vscode-double.js';
@@ -236,6 +236,18 @@ describe('measurements webview page', () => {
         9,
       );
       expect(summarize(series).consumptionKWh).toBeCloseTo(summarize(direct).consumptionKWh, 9);
+
+      // Today compares with yesterday up to the same time; last month with the month before, whole.
+      const today = await panels.load(node, 'today');
+      expect(today.earlier?.from).toBe(shiftLocalTime(today.from, { days: -1 }, 'Australia/Sydney'));
+      expect(today.earlier?.to).toBe(shiftLocalTime(today.to, { days: -1 }, 'Australia/Sydney'));
+      expect(today.label).toBe('today (Australia/Sydney)');
+      const lastMonth = await panels.load(node, 'lastMonth');
+      expect(lastMonth.earlier).toMatchObject({
+        from: shiftLocalTime(lastMonth.from, { months: -1 }, 'Australia/Sydney'),
+        to: lastMonth.from,
+      });
+      expect(earlierPeriod('24h', { from: 10, to: 20 }, 'previous', 'UTC')).toEqual({ from: 0, to: 10 });
 
       settings.tariffFile = 'overlapping.json';
       settings.comparison = 'none';

@@ -1,6 +1,6 @@
 import type { MeasurementField } from '../measurements/fields.js';
+import { formatLocalIso } from '../time-zone/format-local-iso.js';
 import type { ResampledSeries } from './resample.js';
-import { formatLocalIso } from './summarize.js';
 
 /** One bucket as a plain row: its local start and end (ISO 8601 with offset) and a value per field. */
 export type ResampledRow<F extends MeasurementField = MeasurementField> = {

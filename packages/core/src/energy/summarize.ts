@@ -1,5 +1,6 @@
-import { assertTimeZone, zoneOffsetMs as zoneOffset } from '@carbontrack/api';
+import { assertTimeZone } from '@carbontrack/api';
 import type { MeasurementSeries } from '../measurements/series.js';
+import { formatLocalIso } from '../time-zone/format-local-iso.js';
 import { type ComparisonKind, compareSummaries, comparisonPeriod, type EnergyComparison } from './compare-periods.js';
 import { coverage, sampleCadenceMs } from './coverage.js';
 import { DEFAULT_EMISSION_FACTOR } from './emission-factor.js';
@@ -71,23 +72,6 @@ export interface EnergySummary {
    * no samples, null for an empty series without a period.
    */
   coverage: number | null;
-}
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
-/** ISO 8601 local time with its offset in `timeZone`, e.g. "2024-04-07T02:30:00+10:00". */
-export function formatLocalIso(t: number, timeZone: string): string {
-  const offset = zoneOffset(timeZone, t);
-  const local = new Date(t + offset);
-  const minutes = Math.round(Math.abs(offset) / 60_000);
-  const sign = offset < 0 ? '-' : '+';
-  return (
-    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
-    `${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`
-  );
 }
 
 /**

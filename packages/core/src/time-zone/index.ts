@@ -7,8 +7,8 @@
  */
 
 export { localTimeToInstant } from '../energy/calendar-buckets.js';
-export { formatLocalIso } from '../energy/summarize.js';
 export { type DeviceLocation, deviceTimeZone } from './device-time-zone.js';
+export { formatLocalIso } from './format-local-iso.js';
 export {
   type ResolvedTimeZone,
   resolveTimeZone,

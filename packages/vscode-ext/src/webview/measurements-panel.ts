@@ -1,5 +1,5 @@
 import { MEASUREMENT_FIELD_NAMES, type MeasurementSeries } from '@carbontrack/core';
-import { comparisonPeriod } from '@carbontrack/core/energy';
+import { type ComparisonKind, comparisonPeriod, shiftLocalTime } from '@carbontrack/core/energy';
 import { deviceTimeZone, resolveTimeZone } from '@carbontrack/core/time-zone';
 import { type Uri, ViewColumn, type WebviewPanel, window } from 'vscode';
 import type { ConnectionSessions } from '../connections/connection-sessions.js';
@@ -18,7 +18,15 @@ export function toSeriesMessage(series: MeasurementSeries): SeriesMessage {
   return { deviceId: series.deviceId, time: plain(series.time), ids: series.ids, columns };
 }
 
-const RANGES: Record<string, RangePreset | '24h'> = { '24h': '24h', '7d': '7d', '30d': '30d' };
+const RANGES: Record<string, RangePreset | '24h'> = {
+  '24h': '24h',
+  today: 'today',
+  yesterday: 'yesterday',
+  '7d': '7d',
+  '30d': '30d',
+  month: 'month',
+  lastMonth: 'lastMonth',
+};
 
 /** The summary's settings: `carbontrack.tariffFile` and `carbontrack.summaryComparison`. */
 export interface SummarySettings {
@@ -104,22 +112,23 @@ export class MeasurementsPanels {
   /** The message the page gets for a range: the series and the zone it is shown in. */
   async load(node: DeviceNode, range: RangePreset | '24h'): Promise<HostMessage & { type: 'series' }> {
     const now = Date.now();
-    const { from, to, label } =
-      range === '24h' ? { from: now - 86_400_000, to: now, label: 'last 24 hours' } : presetRange(range, now);
-    const series = await this.sessions.run(node.connection, (client) =>
-      client.measurements({ deviceId: node.deviceId, from, to }).collect(),
-    );
     // Core's one rule: the setting when it names a zone, else the device's own zone (the page
-    // has no network to look it up itself), else the extension host's.
+    // has no network to look it up itself), else the extension host's. Today, yesterday and the
+    // months are local days of that zone.
     const { timeZone } = resolveTimeZone({
       explicit: this.timeZone(),
       deviceZone: await deviceTimeZone(node.device),
     });
+    const { from, to, label } =
+      range === '24h' ? { from: now - 86_400_000, to: now, label: 'last 24 hours' } : presetRange(range, now, timeZone);
+    const series = await this.sessions.run(node.connection, (client) =>
+      client.measurements({ deviceId: node.deviceId, from, to }).collect(),
+    );
     const settings = this.summary();
     const kind = settings.comparison === 'none' ? null : settings.comparison;
     let earlier: (HostMessage & { type: 'series' })['earlier'] = null;
     if (kind) {
-      const period = comparisonPeriod({ from, to }, kind, timeZone);
+      const period = earlierPeriod(range, { from, to }, kind, timeZone);
       const before = await this.sessions.run(node.connection, (client) =>
         client.measurements({ deviceId: node.deviceId, from: period.from, to: period.to }).collect(),
       );
@@ -143,4 +152,28 @@ export class MeasurementsPanels {
   dispose(): void {
     for (const panel of this.panels.values()) panel.dispose();
   }
+}
+
+/**
+ * The period a range is compared with: a year earlier, or the one before it in the range's own
+ * terms: yesterday for today (to the same time), the day before yesterday, last month for this
+ * month (to the same day), the month before last month; the same length before for 24 hours and
+ * the rolling 7 and 30 days.
+ */
+export function earlierPeriod(
+  range: RangePreset | '24h',
+  period: { from: number; to: number },
+  kind: ComparisonKind,
+  timeZone: string,
+): { from: number; to: number } {
+  if (kind === 'previous') {
+    const by =
+      range === 'today' || range === 'yesterday'
+        ? { days: -1 }
+        : range === 'month' || range === 'lastMonth'
+          ? { months: -1 }
+          : null;
+    if (by) return { from: shiftLocalTime(period.from, by, timeZone), to: shiftLocalTime(period.to, by, timeZone) };
+  }
+  return comparisonPeriod(period, kind, timeZone);
 }

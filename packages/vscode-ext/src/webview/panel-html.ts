@@ -82,8 +82,12 @@ export function renderPanelHtml(options: PanelHtmlOptions): string {
 <header>
   <h1>${escapeHtml(options.title)}</h1>
   <button type="button" data-range="24h" aria-pressed="true">24 hours</button>
+  <button type="button" data-range="today" aria-pressed="false">Today</button>
+  <button type="button" data-range="yesterday" aria-pressed="false">Yesterday</button>
   <button type="button" data-range="7d" aria-pressed="false">7 days</button>
   <button type="button" data-range="30d" aria-pressed="false">30 days</button>
+  <button type="button" data-range="month" aria-pressed="false">This month</button>
+  <button type="button" data-range="lastMonth" aria-pressed="false">Last month</button>
 </header>
 <p id="status" role="status">Loading…</p>
 <ct-usage-chart theme="auto"></ct-usage-chart>

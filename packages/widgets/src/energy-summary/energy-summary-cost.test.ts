@@ -66,6 +66,11 @@ describe('<ct-energy-summary> with a tariff', () => {
     expect(metricText(summary, 'cost', 'GST')).toBe(f.money(bill.gst, 'AUD'));
     expect(metricText(summary, 'cost', 'Net')).toBe(f.money(bill.net, 'AUD'));
     expect(shadowText(summary)).toContain('an example, not a real offer');
+    // Peak demand, and when it was in the zone shown.
+    const s = summarize(series, { timeZone: ZONE });
+    expect(metricText(summary, 'metrics', 'Peak demand')).toBe(
+      `${f.power(s.peakDemandW as number)} at ${f.dateTime(s.peakDemandTime as number, ZONE, { dateStyle: 'medium', timeStyle: 'short' })}`,
+    );
     await expectAccessible(summary);
   });
 

@@ -51,6 +51,7 @@ const TARIFF_TIMEOUT_MS = 15_000;
  * @csspart metrics - The list of totals.
  * @csspart metric - One total (label and value).
  * @csspart delta - The change of a total from the earlier period.
+ * @csspart peak-time - When the peak demand was, in the zone shown.
  * @csspart comparison - What the changes are against, and whether that period has less data.
  * @csspart cost - The list of charges and credits (with a tariff).
  * @csspart net - The net amount.
@@ -313,6 +314,7 @@ export class CtEnergySummary extends CtElement {
       format: this.format,
       title: this.series ? 'Selected range' : (PERIOD_LABELS[this.period] ?? this.period),
       zoneCaption: resolved ? zoneCaption(resolved) : null,
+      timeZone: this.zone ?? 'UTC',
       period: this.period,
       compare: this.series && this.comparisonData ? (this.comparisonKind ?? 'previous') : this.comparisonKind,
       inMemory: Boolean(this.series),

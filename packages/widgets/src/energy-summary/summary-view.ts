@@ -167,6 +167,8 @@ export interface SummaryView {
   title: string;
   /** Which zone, and why, or null. */
   zoneCaption: string | null;
+  /** The zone times are shown in. */
+  timeZone: string;
   period: EnergyPeriod;
   /** The comparison asked for, and whether it can be had (a series in memory has no earlier period). */
   compare: ComparisonKind | null;
@@ -210,6 +212,17 @@ export function renderSummary(view: SummaryView): TemplateResult {
       ${metric('Self-consumption', f.percent(s.selfConsumptionPct))}
       ${metric('Self-sufficiency', f.percent(s.selfSufficiencyPct))}
       ${metric('CO₂ emitted', `${f.number(s.co2Kg, 1)} kg`, change(comparison?.co2Kg, 'kg'))}
+      ${
+        s.peakDemandW !== null && s.peakDemandTime !== null
+          ? metric(
+              'Peak demand',
+              f.power(s.peakDemandW),
+              html`<span class="delta muted" part="peak-time"
+                >at ${f.dateTime(s.peakDemandTime, view.timeZone, { dateStyle: 'medium', timeStyle: 'short' })}</span
+              >`,
+            )
+          : nothing
+      }
     </dl>
     ${view.compare ? renderComparison(view, view.compare) : nothing} ${renderCost(view)}
   </div>`;
