@@ -198,7 +198,9 @@ async function buckets(client: CarbonTrackClient, query: CtQuery, options: Query
   if (tariff) {
     const bill = cost(series, tariff, { timeZone, period, unit: query.bucket });
     const byStart = new Map<number, number>();
-    bill.buckets?.start.forEach((start, k) => byStart.set(start, k));
+    bill.buckets?.start.forEach((start, k) => {
+      byStart.set(start, k);
+    });
     rows = rows.map((row, i) => {
       const k = byStart.get(resampled.start[i] as number);
       const costs = bill.buckets && k !== undefined ? COST_KEYS.map((key) => [key, bill.buckets?.[key][k] ?? 0]) : [];

@@ -44,7 +44,14 @@ function metricText(summary: CtEnergySummary, listPart: string, label: string): 
   const row = [...(list?.querySelectorAll('[part~="metric"]') ?? [])].find(
     (el) => el.querySelector('dt')?.textContent?.trim() === label,
   );
-  return (row?.querySelector('dd') as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '';
+  // The value and its change (a block below it) read as two words.
+  const dd = row?.querySelector('dd');
+  return [...(dd?.childNodes ?? [])]
+    .filter((node) => node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE)
+    .map((node) => (node.textContent ?? '').trim())
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\s+/g, ' ');
 }
 
 describe('<ct-energy-summary> with a tariff', () => {
