@@ -23,6 +23,7 @@ import { ConnectionSessions } from './connections/connection-sessions.js';
 import { bindConnectionStatusBar } from './connections/connection-status-bar.js';
 import { type ConnectionConfig, ConnectionStore } from './connections/connection-store.js';
 import { LocalSimulator } from './connections/local-simulator.js';
+import { offerConnection as offerConnectionTo } from './connections/offer-connection.js';
 import { ErrorReporter } from './connections/report-error.js';
 import {
   copyAsCodeCommand,
@@ -78,16 +79,8 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
       }
     }),
   );
-  /** Without a connection, says what it is needed for and offers to start the simulator or add one. */
-  const offerConnection = async (purpose: string) => {
-    const choice = await window.showWarningMessage(
-      `carbonTRACK: no connection to ${purpose}.`,
-      'Start Local Simulator',
-      'Add Connection',
-    );
-    if (choice === 'Start Local Simulator') await commands.executeCommand('carbontrack.simulator.start');
-    if (choice === 'Add Connection') await commands.executeCommand('carbontrack.connections.add');
-  };
+  const offerConnection = (purpose: string) =>
+    offerConnectionTo(window, (command) => commands.executeCommand(command), purpose);
   const tree = new CarbonTrackTreeProvider(sessions, {
     timeZone: () => config().get<string>('timeZone') ?? '',
     pageSize: () => config().get<number>('customerPageSize') ?? 25,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AuthenticationError, createSeries, MEASUREMENT_FIELD_NAMES, NetworkError } from '@carbontrack/core';
 import { cost, shiftLocalTime, summarize } from '@carbontrack/core/energy';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { offerConnection } from '../src/connections/offer-connection.js';
 import { ErrorReporter } from '../src/connections/report-error.js';
 import { activate, type CarbonTrackApi } from '../src/extension.js';
 import { parseQuery } from '../src/query/ct-query.js';
@@ -121,6 +122,25 @@ describe('error notifications', () => {
     } finally {
       clock.mockRestore();
     }
+  });
+});
+
+describe('without a connection', () => {
+  it('Search Customers (or a query) says what a connection is needed for and offers the two ways to get one', async () => {
+    const ran: string[] = [];
+    const ui = scriptedWindow(['Start Local Simulator', 'Add Connection', undefined]);
+    expect(await offerConnection(ui.window, (c) => ran.push(c), 'search customers on')).toBe(
+      'carbontrack.simulator.start',
+    );
+    expect(ui.messages[0]).toMatchObject({
+      text: 'carbonTRACK: no connection to search customers on.',
+      items: ['Start Local Simulator', 'Add Connection'],
+    });
+    expect(await offerConnection(ui.window, (c) => ran.push(c), 'run the query with')).toBe(
+      'carbontrack.connections.add',
+    );
+    expect(await offerConnection(ui.window, (c) => ran.push(c), 'run the query with')).toBeUndefined();
+    expect(ran).toEqual(['carbontrack.simulator.start', 'carbontrack.connections.add']);
   });
 });
 

@@ -322,6 +322,20 @@ describe('carbonTRACK in code-server', () => {
     await row(names[0] as string).waitFor({ timeout: 30_000 });
     for (const name of names.slice(0, PAGE_SIZE)) await expect(row(name).isVisible()).resolves.toBe(true);
     await expect(row(names[PAGE_SIZE] as string).count()).resolves.toBe(0);
+    // The connection in use is marked, in the tree and in the status bar.
+    await expect
+      .poll(
+        () =>
+          row(/Local simulator/)
+            .locator('.label-description')
+            .first()
+            .textContent(),
+        { timeout: 10_000 },
+      )
+      .toContain('· active');
+    await page.locator('.statusbar-item', { hasText: 'carbonTRACK: Local simulator' }).first().waitFor();
+    // "Load more…" says how many of how many are shown.
+    await expect(row('Load more…').textContent()).resolves.toContain(`(${PAGE_SIZE} of ${customersA().length})`);
     await screenshot('tree-first-page');
     await row('Load more…').click();
     await row(names[PAGE_SIZE] as string).waitFor({ timeout: 30_000 });
