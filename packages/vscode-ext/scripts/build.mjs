@@ -57,6 +57,19 @@ await build({
   logLevel: 'warning',
 });
 
+// The results view's script: the header, buttons and virtualised grid.
+await build({
+  entryPoints: [join(root, 'src/webview/results-page.ts')],
+  outfile: join(dist, 'webview', 'results-page.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
 // The widgets bundle is built by @carbontrack/widgets; without it the panel still shows the data status.
 await mkdir(join(dist, 'webview'), { recursive: true });
 const require = createRequire(import.meta.url);

@@ -36,6 +36,7 @@ import { customerQueryText, deviceQueryText, openQuery } from './query/new-query
 import { QueryCodeLensProvider } from './query/query-codelens-provider.js';
 import { type QueryCommandDeps, runQueryCommand, validateQueryDocument } from './query/query-command.js';
 import { QueryResults } from './query/query-results.js';
+import { ResultsPanels } from './results/results-panel.js';
 import { CarbonTrackTreeProvider } from './tree/carbontrack-tree-provider.js';
 import {
   type CustomerNode,
@@ -125,6 +126,15 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
   );
   const diagnostics = languages.createDiagnosticCollection('carbontrack');
   const queryResults = new QueryResults();
+  const resultsView = new ResultsPanels({
+    window,
+    clipboard: env.clipboard,
+    webviewRoot: Uri.joinPath(context.extensionUri, 'dist', 'webview'),
+    defaultFolder: () => workspace.workspaceFolders?.[0]?.uri,
+    open: (file) => commands.executeCommand('vscode.open', file),
+    reveal: (file) => commands.executeCommand('revealFileInOS', file),
+  });
+  context.subscriptions.push(resultsView);
   context.subscriptions.push(
     queryResults,
     workspace.registerTextDocumentContentProvider(QueryResults.scheme, queryResults),
@@ -137,6 +147,7 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
     // Empty: each query's device's own zone (core's rule, applied by the runner).
     timeZone: () => config().get<string>('timeZone') ?? '',
     results: queryResults,
+    resultsView,
     status: (text) => window.setStatusBarMessage(text, 15_000),
     noConnection: () => offerConnection('run the query with'),
   };

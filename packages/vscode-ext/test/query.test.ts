@@ -143,7 +143,7 @@ describe('query runner against the simulator', () => {
     const from = localDay('2026-02-01', zone);
     const to = localDay('2026-02-02', zone);
     const series = await client.measurements({ deviceId, from, to }).collect();
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       content: formatSeries([series], 'csv', ['PowerUsage', 'Generating'], { timeZone: zone }),
       language: 'csv',
       rows: 288,

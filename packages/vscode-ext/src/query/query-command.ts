@@ -12,6 +12,7 @@ import {
 } from 'vscode';
 import type { ConnectionSessions } from '../connections/connection-sessions.js';
 import type { WindowPort, WorkspacePort } from '../ports.js';
+import type { ResultsPanels } from '../results/results-panel.js';
 import { type CtQuery, locateProblem, parseQuery, type QueryProblem } from './ct-query.js';
 import type { QueryResults } from './query-results.js';
 import { QueryPropertyError, type QueryResult, runQuery } from './query-runner.js';
@@ -25,8 +26,10 @@ export interface QueryCommandDeps {
   timeZone: () => string;
   /** Asks the user for a connection when there is none (e.g. offers to start the simulator). */
   noConnection: () => unknown;
-  /** Where results go: read-only documents, one per query file. */
+  /** The text of results: read-only documents, one per query file ("Open as Text"). */
   results: QueryResults;
+  /** The results view; without it the text document is shown instead. */
+  resultsView?: ResultsPanels;
   /** Shows a short status ("day.ctquery on Local simulator: 7 rows in 0.4 s"). */
   status?: (text: string) => void;
 }
@@ -100,9 +103,27 @@ export async function runQueryCommand(deps: QueryCommandDeps, uri: Uri | undefin
     );
     throw error;
   }
-  const output = await deps.workspace.openTextDocument(deps.results.set(document.uri, result.content, result.language));
-  await deps.window.showTextDocument(output, { preview: false });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const durationMs = Date.now() - started;
+  const textUri = deps.results.set(document.uri, result.content, result.language);
+  const openText = async () =>
+    deps.window.showTextDocument(await deps.workspace.openTextDocument(textUri), { preview: false });
+  if (deps.resultsView) {
+    deps.resultsView.show(document.uri, {
+      header: {
+        query: basename(document.uri.path),
+        endpoint: parsed.query.endpoint,
+        connection: connection.name,
+        rows: result.rows,
+        durationMs,
+        ...(result.timeZone ? { timeZone: result.timeZone } : {}),
+      },
+      table: result.table,
+      openText,
+    });
+  } else {
+    await openText();
+  }
+  const seconds = (durationMs / 1000).toFixed(1);
   deps.status?.(
     `carbonTRACK: ${basename(document.uri.path)} on ${connection.name}: ${result.rows} ${result.rows === 1 ? 'row' : 'rows'} in ${seconds} s`,
   );

@@ -1,16 +1,21 @@
-import type { CarbonTrackClient, MeasurementField } from '@carbontrack/core';
+import type { CarbonTrackClient, MeasurementField, MeasurementSeries } from '@carbontrack/core';
 import { cost, resample, summarize, type Tariff, toRows } from '@carbontrack/core/energy';
 import { deviceTimeZone, formatLocalIso, localTimeToInstant, resolveTimeZone } from '@carbontrack/core/time-zone';
 import { MeasurementRowWriter, objectsToCsv } from '../measurements/measurement-rows.js';
+import { objectsTable, type ResultTable, seriesTable } from '../results/result-table.js';
 import { readTariffSetting } from '../webview/tariff-setting.js';
 import { type CtQuery, measurementFields } from './ct-query.js';
 
-/** The output of a query, ready for an editor. */
+/** The output of a query: the text in its format, and the same rows as a table for the results view. */
 export interface QueryResult {
   content: string;
   language: 'json' | 'csv';
   /** Items or rows in the output. */
   rows: number;
+  /** The same rows as a table, in full precision. */
+  table: ResultTable;
+  /** The zone its local times are in (measurements and summaries). */
+  timeZone?: string;
 }
 
 /** Where and how a query runs. */
@@ -81,9 +86,7 @@ export async function runQuery(
         peakDemandTime: local(s.peakDemandTime),
         ...(bill ? { currency: bill.currency, ...costColumns(bill) } : {}),
       };
-      return query.format === 'csv'
-        ? { content: objectsToCsv([summary]), language: 'csv', rows: 1 }
-        : { content: `${JSON.stringify(summary, null, 2)}\n`, language: 'json', rows: 1 };
+      return { ...textAndTable([summary], query, true), timeZone };
     }
   }
 }
@@ -97,9 +100,16 @@ async function listing<T extends object>(items: AsyncIterable<T>, query: CtQuery
       if (out.length >= limit) break;
     }
   }
+  return textAndTable(out, query);
+}
+
+/** Items as the query's format and as a table; `single`: one object, written as itself, not in an array. */
+function textAndTable(items: Record<string, unknown>[], query: CtQuery, single = false): QueryResult {
+  const table = objectsTable(items);
+  const json = single ? items[0] : items;
   return query.format === 'csv'
-    ? { content: objectsToCsv(out), language: 'csv', rows: out.length }
-    : { content: `${JSON.stringify(out, null, 2)}\n`, language: 'json', rows: out.length };
+    ? { content: objectsToCsv(items), language: 'csv', rows: items.length, table }
+    : { content: `${JSON.stringify(json, null, 2)}\n`, language: 'json', rows: items.length, table };
 }
 
 async function measurements(client: CarbonTrackClient, query: CtQuery, options: QueryRunOptions): Promise<QueryResult> {
@@ -107,6 +117,7 @@ async function measurements(client: CarbonTrackClient, query: CtQuery, options: 
   const { period: range, timeZone } = await placeInTime(client, query, options);
   const writer = new MeasurementRowWriter(query.format, measurementFields(query), { timeZone });
   const limit = query.limit ?? Number.POSITIVE_INFINITY;
+  const parts: MeasurementSeries[] = [];
   let content = writer.start();
   for await (const series of client.measurements({
     deviceId: query.filters.deviceId as string,
@@ -115,11 +126,19 @@ async function measurements(client: CarbonTrackClient, query: CtQuery, options: 
     signal,
   })) {
     const room = limit - writer.rowCount;
-    content += writer.write(room < series.length ? truncate(series, room) : series);
+    const part = room < series.length ? truncate(series, room) : series;
+    parts.push(part);
+    content += writer.write(part);
     if (writer.rowCount >= limit) break;
   }
   content += writer.end();
-  return { content, language: query.format, rows: writer.rowCount };
+  return {
+    content,
+    language: query.format,
+    rows: writer.rowCount,
+    table: seriesTable(parts, writer.fields, timeZone),
+    timeZone,
+  };
 }
 
 function truncate<S extends { length: number }>(series: S, length: number): S {
@@ -208,7 +227,5 @@ async function buckets(client: CarbonTrackClient, query: CtQuery, options: Query
     });
   }
   if (query.limit !== undefined) rows = rows.slice(0, query.limit);
-  return query.format === 'csv'
-    ? { content: objectsToCsv(rows), language: 'csv', rows: rows.length }
-    : { content: `${JSON.stringify(rows, null, 2)}\n`, language: 'json', rows: rows.length };
+  return { ...textAndTable(rows, query), timeZone };
 }

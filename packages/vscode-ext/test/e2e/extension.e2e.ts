@@ -391,7 +391,7 @@ describe('carbonTRACK in code-server', () => {
     await screenshot('measurements-summary-cost');
   });
 
-  it('runs a .ctquery file through its CodeLens; the result editor holds the expected rows', async () => {
+  it("runs a .ctquery file through its CodeLens into the results view: header, grid, and an export equal to core's output", async () => {
     const { device } = target();
     await runCommand('View: Close All Editors');
     // Quick open without the '>' prefix (Ctrl+P would reach chromium's print dialog).
@@ -408,25 +408,32 @@ describe('carbonTRACK in code-server', () => {
     const series = await client
       .measurements({ deviceId: device.id, from: day('2026-01-15'), to: day('2026-01-16') })
       .collect();
-    const expected = formatSeries([series], 'csv', ['PowerUsage', 'Generating'], { timeZone: TIME_ZONE }).split('\n');
-    // Monaco renders only the visible lines, positioned absolutely: read them in screen order.
-    const visibleLines = () =>
-      page
-        .locator('.editor-instance .view-lines')
-        .last()
-        .evaluate((element) =>
-          [...element.querySelectorAll<HTMLElement>('.view-line')]
-            .sort((a, b) => Number.parseFloat(a.style.top) - Number.parseFloat(b.style.top))
-            .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '))
-            .filter(Boolean),
-        );
-    await expect
-      .poll(async () => (await visibleLines()).includes(expected[1] as string), { timeout: 30_000 })
-      .toBe(true);
-    const visible = await visibleLines();
-    expect(visible[0]).toBe(expected[0]);
-    expect(visible.slice(1, 6)).toEqual(expected.slice(1, 6));
-    await screenshot('query-result');
+    const expected = formatSeries([series], 'csv', ['PowerUsage', 'Generating'], { timeZone: TIME_ZONE });
+    const lines = expected.split('\n');
+    // The results view: its header names the query, the connection, the rows and the zone.
+    const view = page.frameLocator('iframe.webview').last().frameLocator('#active-frame');
+    await expect.poll(() => view.locator('#rows').textContent(), { timeout: 30_000 }).toBe('288 rows');
+    expect(await view.locator('#query').textContent()).toBe('day.ctquery');
+    expect(await view.locator('#connection').textContent()).toBe('Local simulator');
+    expect(await view.locator('#zone').textContent()).toBe(`times in ${TIME_ZONE}`);
+    expect(await view.locator('#grid-head').textContent()).toBe(
+      'RecordDateTimeLocalTimeIDPowerUsage (W)Generating (W)',
+    );
+    // The first grid row: the first CSV line's cells, numbers rounded for display.
+    const firstRow = (lines[1] as string).split(',');
+    const cells = await view.locator('#grid-rows .row:not([hidden])').first().locator('div').allTextContents();
+    expect(cells.slice(0, 3)).toEqual(firstRow.slice(0, 3));
+    expect(Number(cells[3]?.replace(/,/g, ''))).toBeCloseTo(Number(firstRow[3]), 3);
+    await screenshot('query-results-view');
+    // Export CSV with a real click: the file is core's output, in full precision.
+    const path = join(workspace, 'day-results.csv');
+    await view.getByRole('button', { name: 'Export CSV' }).click();
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Export results' }).waitFor();
+    const input = page.locator('.quick-input-widget input');
+    await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toBe(path);
+    await page.keyboard.press('Enter');
+    await page.locator('.notification-toast', { hasText: 'Exported 288 rows' }).waitFor({ timeout: 30_000 });
+    expect(readFileSync(path, 'utf8')).toBe(expected);
   });
 
   it('"New Query for this Device" on a tree node opens a daily query that runs on the connection its CodeLens names', async () => {
@@ -444,15 +451,16 @@ describe('carbonTRACK in code-server', () => {
     expect(queryLines).toContain(device.id);
     expect(queryLines).toContain('"bucket": "day"');
     await lens.click();
-    // The result: one row a local day of TIME_ZONE, each starting at a local midnight with its offset.
-    const result = page.locator('.editor-instance .view-lines').last();
-    await expect
-      .poll(async () => (await result.textContent())?.replace(/\u00a0/g, ' ') ?? '', { timeout: 30_000 })
-      .toMatch(/^start,end,coverage,PowerUsage,Generating,PowerExported/);
-    const text = ((await result.textContent()) ?? '').replace(/\u00a0/g, ' ');
-    expect(text).toMatch(/\d{4}-\d{2}-\d{2}T00:00:00\+1[01]:00/);
-    // The results tab is named after nothing to save; only the new, unsaved query asks.
-    await page.getByRole('tab', { name: /\(results\)\.csv/ }).waitFor({ timeout: 10_000 });
+    // The results view: one row a local day of TIME_ZONE, each starting at a local midnight with its offset.
+    const view = page.frameLocator('iframe.webview').last().frameLocator('#active-frame');
+    await expect.poll(() => view.locator('#rows').textContent(), { timeout: 30_000 }).toBe('8 rows');
+    expect(await view.locator('#grid-head').textContent()).toBe('startendcoveragePowerUsageGeneratingPowerExported');
+    const first = await view.locator('#grid-rows .row:not([hidden])').first().locator('div').first().textContent();
+    expect(first).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+1[01]:00$/);
+    await page
+      .getByRole('tab', { name: /· results/ })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await screenshot('new-query-for-device');
     await runCommand('View: Close All Editors');
     const dontSave = page.getByRole('button', { name: "Don't Save" });
@@ -477,7 +485,9 @@ describe('carbonTRACK in code-server', () => {
     const input = page.locator('.quick-input-widget input');
     await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toBe(path);
     await page.keyboard.press('Enter');
-    await page.locator('.notification-toast', { hasText: 'Exported' }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('.notification-toast', { hasText: `${device.id}-2026-01-10-2026-01-12.csv` })
+      .waitFor({ timeout: 60_000 });
     await screenshot('export-done');
     // Custom dates are local midnights of the carbontrack.timeZone setting; the file has local times and units.
     const day = (d: string) => localTimeToInstant(Date.parse(`${d}T00:00:00Z`), TIME_ZONE);
@@ -486,7 +496,7 @@ describe('carbonTRACK in code-server', () => {
       .collect();
     expect(readFileSync(path, 'utf8')).toBe(formatSeries([series], 'csv', undefined, { timeZone: TIME_ZONE }));
     // The notification offers to open the file: a real click opens it in an editor.
-    const toast = page.locator('.notification-toast', { hasText: 'Exported' });
+    const toast = page.locator('.notification-toast', { hasText: `${device.id}-2026-01-10-2026-01-12.csv` });
     await toast.getByRole('button', { name: 'Open' }).click();
     await page.getByRole('tab', { name: `${device.id}-2026-01-10-2026-01-12.csv` }).waitFor({ timeout: 10_000 });
   });

@@ -1,0 +1,80 @@
+import { createNonce } from '../webview/panel-html.js';
+
+export { createNonce };
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+/**
+ * The results view's page: a header (query, connection, rows, duration, zone, status), the export
+ * and copy buttons, and the grid. The same strict CSP as the measurements page: no network, scripts
+ * only with this page's nonce; styles only from here (the grid positions rows with `transform`).
+ */
+export function renderResultsHtml(options: {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  title: string;
+}): string {
+  const { cspSource, nonce } = options;
+  const csp = ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${cspSource} 'unsafe-inline'`].join(
+    '; ',
+  );
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>${escapeHtml(options.title)}</title>
+<style>
+  html, body { height: 100%; margin: 0; }
+  body { color: var(--vscode-foreground); background: var(--vscode-editor-background); display: flex; flex-direction: column;
+    font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
+  header { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; padding: 8px 12px; border-bottom: 1px solid var(--vscode-panel-border); }
+  header strong { font-size: 1.1em; }
+  header span { color: var(--vscode-descriptionForeground); }
+  .actions { margin-left: auto; display: flex; gap: 6px; flex-wrap: wrap; }
+  button { color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground);
+    border: 1px solid var(--vscode-button-border, transparent); padding: 3px 10px; cursor: pointer; }
+  #status { padding: 2px 12px; color: var(--vscode-descriptionForeground); min-height: 1.4em; }
+  #status.error { color: var(--vscode-errorForeground); }
+  #grid { flex: 1; min-height: 0; display: flex; flex-direction: column; font-family: var(--vscode-editor-font-family); }
+  #grid-viewport { flex: 1; overflow: auto; position: relative; }
+  #grid-head { display: grid; position: sticky; top: 0; z-index: 1; background: var(--vscode-editorGroupHeader-tabsBackground);
+    font-weight: 600; border-bottom: 1px solid var(--vscode-panel-border); }
+  #grid-rows { position: relative; }
+  .row { display: grid; position: absolute; top: 0; left: 0; height: 22px; line-height: 22px; }
+  .row:nth-child(even) { background: var(--vscode-list-hoverBackground); }
+  #grid-head div, .row div { padding: 0 8px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .num { text-align: right; font-variant-numeric: tabular-nums; }
+</style>
+</head>
+<body>
+<header>
+  <strong id="query"></strong>
+  <span>on <span id="connection"></span></span>
+  <span id="rows"></span>
+  <span id="duration"></span>
+  <span id="zone"></span>
+  <div class="actions">
+    <button type="button" data-action="export-csv">Export CSV</button>
+    <button type="button" data-action="export-json">Export JSON</button>
+    <button type="button" data-action="copy-markdown">Copy as Markdown</button>
+    <button type="button" data-action="open-text">Open as Text</button>
+  </div>
+</header>
+<div id="status" role="status">Running…</div>
+<div id="grid" role="grid">
+  <div id="grid-viewport">
+    <div id="grid-head" role="row"></div>
+    <div id="grid-rows"></div>
+  </div>
+</div>
+<script type="module" nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>
+</body>
+</html>`;
+}

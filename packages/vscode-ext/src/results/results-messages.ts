@@ -1,0 +1,25 @@
+import type { ResultTable } from './result-table.js';
+
+/** What the results view's header says. */
+export interface ResultsHeader {
+  /** The query file's name. */
+  query: string;
+  endpoint: string;
+  connection: string;
+  rows: number;
+  durationMs: number;
+  /** The zone local times are in, when the query has one. */
+  timeZone?: string;
+}
+
+/** Messages from the extension host to the results page. */
+export type ResultsHostMessage =
+  | { type: 'result'; header: ResultsHeader; table: ResultTable }
+  | { type: 'status'; text: string; error?: boolean };
+
+/** Messages from the results page to the extension host. */
+export type ResultsPageMessage =
+  | { type: 'ready' }
+  | { type: 'export'; format: 'csv' | 'json' }
+  | { type: 'copy-markdown' }
+  | { type: 'open-text' };
