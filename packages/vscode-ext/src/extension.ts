@@ -123,6 +123,12 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
       comparison: config().get<'previous' | 'year' | 'none'>('summaryComparison') ?? 'previous',
       workspaceFolder: workspace.workspaceFolders?.[0]?.uri.fsPath,
     }),
+    {
+      window,
+      defaultFolder: () => workspace.workspaceFolders?.[0]?.uri,
+      open: (file) => commands.executeCommand('vscode.open', file),
+      reveal: (file) => commands.executeCommand('revealFileInOS', file),
+    },
   );
   const diagnostics = languages.createDiagnosticCollection('carbontrack');
   const queryResults = new QueryResults();

@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthenticationError, createSeries, MEASUREMENT_FIELD_NAMES, NetworkError } from '@carbontrack/core';
 import { cost, shiftLocalTime, summarize } from '@carbontrack/core/energy';
+import { localTimeToInstant } from '@carbontrack/core/time-zone';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { offerConnection } from '../src/connections/offer-connection.js';
 import { ErrorReporter } from '../src/connections/report-error.js';
 import { activate, type CarbonTrackApi } from '../src/extension.js';
+import { formatSeries } from '../src/measurements/measurement-rows.js';
 import { parseQuery } from '../src/query/ct-query.js';
 import { runQuery } from '../src/query/query-runner.js';
 import type { DeviceNode, TreeNode } from '../src/tree/tree-nodes.js';
@@ -281,6 +283,52 @@ describe('measurements webview page', () => {
       expect((await panels.load(node, '24h')).tariffError).toMatch(/cannot read .*missing\.json \(ENOENT\)/);
       settings.tariffFile = '';
       expect((await panels.load(node, '24h')).tariffError).toBeNull();
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('"Custom…" asks for local dates and shows them; "Export…" writes the range shown, with local times', async () => {
+    const sim = await startSimulator();
+    const folder = mkdtempSync(join(tmpdir(), 'ct-panel-'));
+    try {
+      const device = sim.running.simulator.world.devices.find((d) => d.offlineSinceMs === null);
+      const client = await sim.sessions.client(sim.connection);
+      const node: DeviceNode = {
+        kind: 'device',
+        connection: sim.connection,
+        deviceId: device?.id as string,
+        device: await client.device(device?.id as string),
+        reading: undefined,
+      };
+      const zone = 'Australia/Sydney';
+      const ui = scriptedWindow(['2026-02-01', '2026-02-03', 'CSV', Uri.file(join(folder, 'panel.csv'))]);
+      const panels = new MeasurementsPanels(
+        sim.sessions,
+        Uri.file('/x') as never,
+        false,
+        () => zone,
+        () => ({ tariffFile: '', comparison: 'none', workspaceFolder: undefined }),
+        { window: ui.window },
+      );
+      const custom = await panels.respond(node, { type: 'range', range: 'custom' });
+      const day = (d: string) => localTimeToInstant(Date.parse(`${d}T00:00:00Z`), zone);
+      expect(custom).toMatchObject({ type: 'series', from: day('2026-02-01'), to: day('2026-02-03') });
+      expect(ui.inputs[0]?.title).toBe(`From (inclusive, local midnight in ${zone})`);
+      const exported = await panels.respond(node, { type: 'export' });
+      expect(exported).toMatchObject({ type: 'status', text: expect.stringContaining('Exported 576 rows') });
+      const series = await client
+        .measurements({ deviceId: node.deviceId, from: day('2026-02-01'), to: day('2026-02-03') })
+        .collect();
+      expect(readFileSync(join(folder, 'panel.csv'), 'utf8')).toBe(
+        formatSeries([series], 'csv', undefined, { timeZone: zone }),
+      );
+      // A dismissed prompt leaves the range as it was, and says so.
+      const none = scriptedWindow([undefined]);
+      const quiet = new MeasurementsPanels(sim.sessions, Uri.file('/x') as never, false, () => zone, undefined, {
+        window: none.window,
+      });
+      expect(await quiet.respond(node, { type: 'range', range: 'custom' })).toMatchObject({ type: 'status' });
     } finally {
       await sim.close();
     }

@@ -50,6 +50,15 @@ export async function pickRange(
   const picked = await window.showQuickPick(items, { title: 'Measurement range', placeHolder: 'Range' });
   if (!picked) return undefined;
   if (picked.preset !== 'custom') return presetRange(picked.preset, now, timeZone);
+  return pickCustomRange(window, now, timeZone);
+}
+
+/** Asks for custom dates, local midnights of `timeZone` (validated: a date, the end after the start). */
+export async function pickCustomRange(
+  window: WindowPort,
+  now = Date.now(),
+  timeZone = 'UTC',
+): Promise<DateRange | undefined> {
   const parse = (v: string) => parseLocalDateInput(v, timeZone);
   const fromText = await window.showInputBox({
     title: `From (inclusive, local midnight in ${timeZone})`,

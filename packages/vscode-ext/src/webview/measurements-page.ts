@@ -3,7 +3,11 @@
 // ct-widgets.js; this module only wires the range buttons and the host's messages to them.
 import { createSeries, type MeasurementField, type MeasurementSeries } from '@carbontrack/core';
 import type { CtEnergySummary, CtUsageChart } from '@carbontrack/widgets';
+import { seriesTable } from '../results/result-table.js';
 import type { HostMessage, PageMessage, SeriesMessage } from './panel-messages.js';
+import { ResultsGrid } from './results-grid.js';
+
+const TABLE_FIELDS: MeasurementField[] = ['PowerUsage', 'Generating', 'PowerExported', 'BatteryCharge'];
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -35,12 +39,26 @@ function start(): void {
     button.addEventListener('click', () => {
       for (const b of buttons) b.setAttribute('aria-pressed', String(b === button));
       status.className = '';
-      status.textContent = 'Loading…';
+      status.textContent = button.dataset.range === 'custom' ? 'Pick the dates in the prompt above…' : 'Loading…';
       vscode.postMessage({ type: 'range', range: button.dataset.range ?? '24h' });
     });
   }
+  document.querySelector('button[data-action="export"]')?.addEventListener('click', () => {
+    vscode.postMessage({ type: 'export' });
+  });
+  // The records under the chart: the chart's fields, local times with their offset.
+  const grid = new ResultsGrid(
+    document.getElementById('grid-head') as HTMLElement,
+    document.getElementById('grid-viewport') as HTMLElement,
+    document.getElementById('grid-rows') as HTMLElement,
+  );
   window.addEventListener('message', async (event: MessageEvent<HostMessage>) => {
     const message = event.data;
+    if (message.type === 'status') {
+      status.className = message.error ? 'error' : '';
+      status.textContent = message.text;
+      return;
+    }
     if (message.type === 'error') {
       status.className = 'error';
       status.textContent = message.message;
@@ -59,6 +77,7 @@ function start(): void {
     chart.timeZone = message.timeZone;
     summary.timeZone = message.timeZone;
     chart.series = series;
+    grid.show(seriesTable([series], TABLE_FIELDS, message.timeZone));
     summary.seriesPeriod = { from: message.from, to: message.to };
     summary.comparisonData = message.earlier
       ? { series: seriesFromMessage(message.earlier.series), from: message.earlier.from, to: message.earlier.to }

@@ -1,9 +1,12 @@
 import { MEASUREMENT_FIELD_NAMES, type MeasurementSeries } from '@carbontrack/core';
 import { type ComparisonKind, comparisonPeriod, shiftLocalTime } from '@carbontrack/core/energy';
 import { deviceTimeZone, resolveTimeZone } from '@carbontrack/core/time-zone';
-import { type Uri, ViewColumn, type WebviewPanel, window } from 'vscode';
+import { Uri, ViewColumn, type WebviewPanel, window } from 'vscode';
 import type { ConnectionSessions } from '../connections/connection-sessions.js';
-import { presetRange, type RangePreset } from '../devices/date-range.js';
+import { type DateRange, isoDay, presetRange, type RangePreset } from '../devices/date-range.js';
+import { pickCustomRange, pickFormat } from '../devices/device-commands.js';
+import { exportMeasurements } from '../devices/export-measurements.js';
+import type { WindowPort } from '../ports.js';
 import type { DeviceNode } from '../tree/tree-nodes.js';
 import { createNonce, renderPanelHtml } from './panel-html.js';
 import type { HostMessage, PageMessage, SeriesMessage } from './panel-messages.js';
@@ -27,6 +30,14 @@ const RANGES: Record<string, RangePreset | '24h'> = {
   month: 'month',
   lastMonth: 'lastMonth',
 };
+
+/** The prompts and buttons of the panel's "Custom…" and "Export…". */
+export interface MeasurementsPanelUi {
+  window: WindowPort;
+  defaultFolder?: () => Uri | undefined;
+  open?: (file: Uri) => unknown;
+  reveal?: (file: Uri) => unknown;
+}
 
 /** The summary's settings: `carbontrack.tariffFile` and `carbontrack.summaryComparison`. */
 export interface SummarySettings {
@@ -59,7 +70,12 @@ export class MeasurementsPanels {
       comparison: 'previous',
       workspaceFolder: undefined,
     }),
+    /** The prompts of "Custom…" and "Export…", and what the export's notification buttons do. */
+    private readonly ui?: MeasurementsPanelUi,
   ) {}
+
+  /** The range each panel shows now (what "Export…" writes). */
+  private readonly shown = new Map<string, { from: number; to: number; timeZone: string }>();
 
   show(node: DeviceNode): WebviewPanel {
     const key = `${node.connection.id}/${node.deviceId}`;
@@ -88,12 +104,10 @@ export class MeasurementsPanels {
     });
     let request = 0;
     panel.webview.onDidReceiveMessage(async (message: PageMessage) => {
-      if (message.type !== 'ready' && message.type !== 'range') return;
-      const range = RANGES[message.range ?? '24h'] ?? '24h';
       const mine = ++request;
       try {
-        const posted = await this.load(node, range);
-        if (mine === request) await panel.webview.postMessage(posted);
+        const posted = await this.respond(node, message);
+        if (posted && (mine === request || posted.type === 'status')) await panel.webview.postMessage(posted);
       } catch (error) {
         if (mine === request) {
           const failed: HostMessage = {
@@ -109,18 +123,73 @@ export class MeasurementsPanels {
     return panel;
   }
 
-  /** The message the page gets for a range: the series and the zone it is shown in. */
-  async load(node: DeviceNode, range: RangePreset | '24h'): Promise<HostMessage & { type: 'series' }> {
-    const now = Date.now();
-    // Core's one rule: the setting when it names a zone, else the device's own zone (the page
-    // has no network to look it up itself), else the extension host's. Today, yesterday and the
-    // months are local days of that zone.
-    const { timeZone } = resolveTimeZone({
-      explicit: this.timeZone(),
-      deviceZone: await deviceTimeZone(node.device),
+  /**
+   * What the page gets for one of its messages: the series for a range (a preset, or custom dates
+   * asked for in a prompt), or, for "Export…", a status line once the shown range is written.
+   */
+  async respond(node: DeviceNode, message: PageMessage): Promise<HostMessage | undefined> {
+    if (message.type === 'export') return this.exportShown(node);
+    if (message.range !== 'custom') return this.load(node, RANGES[message.range ?? '24h'] ?? '24h');
+    const timeZone = await this.zoneOf(node);
+    const picked = this.ui ? await pickCustomRange(this.ui.window, Date.now(), timeZone) : undefined;
+    if (!picked) return { type: 'status', text: 'No dates picked: the range shown is unchanged.' };
+    return this.load(node, 'custom', picked);
+  }
+
+  /** Core's one rule: the setting when it names a zone, else the device's own zone (the page has no network to look it up itself). */
+  private async zoneOf(node: DeviceNode): Promise<string> {
+    return resolveTimeZone({ explicit: this.timeZone(), deviceZone: await deviceTimeZone(node.device) }).timeZone;
+  }
+
+  /** "Export…": the range the panel shows, as a CSV or JSON file with local times and units. */
+  private async exportShown(node: DeviceNode): Promise<HostMessage | undefined> {
+    const shown = this.shown.get(`${node.connection.id}/${node.deviceId}`);
+    const ui = this.ui;
+    if (!shown || !ui) return { type: 'status', text: 'Nothing to export yet.', error: true };
+    const format = await pickFormat(ui.window);
+    if (!format) return undefined;
+    const { timeZone } = shown;
+    const name = `${node.deviceId}-${isoDay(shown.from, timeZone)}-${isoDay(shown.to, timeZone)}.${format}`;
+    const folder = ui.defaultFolder?.();
+    const target = await ui.window.showSaveDialog({
+      title: 'Export measurements',
+      defaultUri: folder ? Uri.joinPath(folder, name) : undefined,
+      filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
     });
+    if (!target) return undefined;
+    const rows = await this.sessions.run(node.connection, (client) =>
+      exportMeasurements(client, {
+        deviceId: node.deviceId,
+        range: { from: shown.from, to: shown.to, label: '' },
+        format,
+        path: target.fsPath,
+        timeZone,
+      }),
+    );
+    void ui.window
+      .showInformationMessage(`Exported ${rows} rows to ${target.fsPath}`, 'Open', 'Reveal')
+      .then((choice) =>
+        choice === 'Open' ? ui.open?.(target) : choice === 'Reveal' ? ui.reveal?.(target) : undefined,
+      );
+    return { type: 'status', text: `Exported ${rows} rows to ${target.fsPath}` };
+  }
+
+  /** The message the page gets for a range: the series and the zone it is shown in. */
+  async load(
+    node: DeviceNode,
+    range: RangePreset | '24h' | 'custom',
+    custom?: DateRange,
+  ): Promise<HostMessage & { type: 'series' }> {
+    const now = Date.now();
+    // Today, yesterday and the months are local days of the zone shown.
+    const timeZone = await this.zoneOf(node);
     const { from, to, label } =
-      range === '24h' ? { from: now - 86_400_000, to: now, label: 'last 24 hours' } : presetRange(range, now, timeZone);
+      range === 'custom' && custom
+        ? custom
+        : range === '24h' || range === 'custom'
+          ? { from: now - 86_400_000, to: now, label: 'last 24 hours' }
+          : presetRange(range, now, timeZone);
+    this.shown.set(`${node.connection.id}/${node.deviceId}`, { from, to, timeZone });
     const series = await this.sessions.run(node.connection, (client) =>
       client.measurements({ deviceId: node.deviceId, from, to }).collect(),
     );
@@ -161,7 +230,7 @@ export class MeasurementsPanels {
  * the rolling 7 and 30 days.
  */
 export function earlierPeriod(
-  range: RangePreset | '24h',
+  range: RangePreset | '24h' | 'custom',
   period: { from: number; to: number },
   kind: ComparisonKind,
   timeZone: string,

@@ -76,6 +76,15 @@ export function renderPanelHtml(options: PanelHtmlOptions): string {
     --ct-font-family: var(--vscode-font-family);
   }
   ct-usage-chart { min-height: 320px; }
+  #table { margin-top: 12px; border: 1px solid var(--vscode-panel-border); font-family: var(--vscode-editor-font-family); }
+  #grid-viewport { height: 320px; overflow: auto; position: relative; }
+  #grid-head { display: grid; position: sticky; top: 0; z-index: 1; background: var(--vscode-editorGroupHeader-tabsBackground);
+    font-weight: 600; border-bottom: 1px solid var(--vscode-panel-border); }
+  #grid-rows { position: relative; }
+  .row { display: grid; position: absolute; top: 0; left: 0; height: 22px; line-height: 22px; }
+  .row:nth-child(even) { background: var(--vscode-list-hoverBackground); }
+  #grid-head div, .row div { padding: 0 8px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .num { text-align: right; font-variant-numeric: tabular-nums; }
 </style>
 </head>
 <body>
@@ -88,10 +97,18 @@ export function renderPanelHtml(options: PanelHtmlOptions): string {
   <button type="button" data-range="30d" aria-pressed="false">30 days</button>
   <button type="button" data-range="month" aria-pressed="false">This month</button>
   <button type="button" data-range="lastMonth" aria-pressed="false">Last month</button>
+  <button type="button" data-range="custom" aria-pressed="false">Custom…</button>
+  <button type="button" data-action="export">Export…</button>
 </header>
 <p id="status" role="status">Loading…</p>
 <ct-usage-chart theme="auto"></ct-usage-chart>
 <ct-energy-summary theme="auto"></ct-energy-summary>
+<section id="table" aria-label="Measurements">
+  <div id="grid-viewport">
+    <div id="grid-head" role="row"></div>
+    <div id="grid-rows"></div>
+  </div>
+</section>
 ${widgets}
 <script type="module" nonce="${nonce}" src="${escapeHtml(options.pageScriptUri)}"></script>
 </body>

@@ -29,7 +29,13 @@ export type HostMessage =
       /** Why the tariff setting could not be used, or null. */
       tariffError: string | null;
     }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** A note for the status line (an export done, a range dismissed). */
+  | { type: 'status'; text: string; error?: boolean };
 
 /** Messages from the page to the extension host. */
-export type PageMessage = { type: 'ready'; range?: string } | { type: 'range'; range: string };
+export type PageMessage =
+  | { type: 'ready'; range?: string }
+  | { type: 'range'; range: string }
+  /** "Export…": the range shown, in a format and file the host asks for. */
+  | { type: 'export' };

@@ -380,6 +380,18 @@ describe('carbonTRACK in code-server', () => {
       .toBeGreaterThan(MIN_PLOT_PIXELS);
     await screenshot('measurements-webview');
     await driveChart(frame);
+    // The chart's axis is in the setting's zone: each time label is that zone's wall clock.
+    const ticks = await frame.locator('ct-usage-chart').evaluate((element, zone) => {
+      const hour = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit', timeZone: zone });
+      return (element as unknown as { axisTicks: { at: number; label: string }[] }).axisTicks
+        .filter((t) => /:/.test(t.label))
+        .map((t) => ({ label: t.label, expected: hour.format(t.at) }));
+    }, TIME_ZONE);
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const tick of ticks) expect(tick.label).toBe(tick.expected);
+    // The records under the chart, local times with the zone's offset.
+    const firstRecord = await frame.locator('#grid-rows .row:not([hidden])').first().locator('div').allTextContents();
+    expect(firstRecord[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+1[01]:00$/);
     // The summary beside it: the cost under carbontrack.tariffFile, and changes from the 24 hours before.
     const summary = frame.locator('ct-energy-summary');
     await expect.poll(() => summary.locator('[part~="net"] dd').textContent(), { timeout: 30_000 }).toMatch(/\$\d/);
