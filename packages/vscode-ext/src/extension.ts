@@ -135,7 +135,8 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
   const resultsView = new ResultsPanels({
     window,
     clipboard: env.clipboard,
-    webviewRoot: Uri.joinPath(context.extensionUri, 'dist', 'webview'),
+    webviewRoot,
+    hasWidgets: existsSync(Uri.joinPath(webviewRoot, 'ct-widgets.js').fsPath),
     defaultFolder: () => workspace.workspaceFolders?.[0]?.uri,
     open: (file) => commands.executeCommand('vscode.open', file),
     reveal: (file) => commands.executeCommand('revealFileInOS', file),

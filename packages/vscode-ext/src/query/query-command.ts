@@ -1,5 +1,11 @@
 import { basename, dirname } from 'node:path';
-import { NotFoundError } from '@carbontrack/core';
+import {
+  isMeasurementField,
+  type MeasurementField,
+  type MeasurementSeries,
+  measurementField,
+  NotFoundError,
+} from '@carbontrack/core';
 import {
   CancellationError,
   Diagnostic,
@@ -13,6 +19,7 @@ import {
 import type { ConnectionSessions } from '../connections/connection-sessions.js';
 import type { WindowPort, WorkspacePort } from '../ports.js';
 import type { ResultsPanels } from '../results/results-panel.js';
+import { toSeriesMessage } from '../webview/series-message.js';
 import { type CtQuery, locateProblem, parseQuery, type QueryProblem } from './ct-query.js';
 import type { QueryResults } from './query-results.js';
 import { QueryPropertyError, type QueryResult, runQuery } from './query-runner.js';
@@ -119,6 +126,7 @@ export async function runQueryCommand(deps: QueryCommandDeps, uri: Uri | undefin
       },
       table: result.table,
       openText,
+      ...(result.series ? { chart: chartOf(result.series, parsed.query) } : {}),
     });
   } else {
     await openText();
@@ -138,4 +146,15 @@ function failedProperty(error: unknown, query: CtQuery): string[] {
   if (error instanceof QueryPropertyError) return error.path;
   if (error instanceof NotFoundError && query.filters.deviceId !== undefined) return ['filters', 'deviceId'];
   return [];
+}
+
+/** What the results view charts of a measurements result: the query's power fields, else the usual three. */
+function chartOf(series: MeasurementSeries, query: CtQuery) {
+  const power = (query.fields ?? []).filter(
+    (f): f is MeasurementField => isMeasurementField(f) && measurementField(f).kind === 'power',
+  );
+  return {
+    series: toSeriesMessage(series),
+    fields: power.length > 0 ? power : (['PowerUsage', 'Generating', 'PowerExported'] as MeasurementField[]),
+  };
 }

@@ -1,4 +1,4 @@
-import type { CarbonTrackClient, MeasurementField, MeasurementSeries } from '@carbontrack/core';
+import { type CarbonTrackClient, concatSeries, type MeasurementField, type MeasurementSeries } from '@carbontrack/core';
 import { cost, resample, summarize, type Tariff, toRows } from '@carbontrack/core/energy';
 import { deviceTimeZone, formatLocalIso, localTimeToInstant, resolveTimeZone } from '@carbontrack/core/time-zone';
 import { MeasurementRowWriter, objectsToCsv } from '../measurements/measurement-rows.js';
@@ -16,6 +16,8 @@ export interface QueryResult {
   table: ResultTable;
   /** The zone its local times are in (measurements and summaries). */
   timeZone?: string;
+  /** The records, for a measurements query without buckets (the results view charts them). */
+  series?: MeasurementSeries;
 }
 
 /** Where and how a query runs. */
@@ -138,6 +140,7 @@ async function measurements(client: CarbonTrackClient, query: CtQuery, options: 
     rows: writer.rowCount,
     table: seriesTable(parts, writer.fields, timeZone),
     timeZone,
+    series: concatSeries(parts),
   };
 }
 

@@ -17,12 +17,21 @@ export function renderResultsHtml(options: {
   cspSource: string;
   nonce: string;
   scriptUri: string;
+  /** ct-widgets.js, for the Chart tab; without it the tab is not offered. */
+  widgetsUri?: string;
   title: string;
 }): string {
   const { cspSource, nonce } = options;
-  const csp = ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${cspSource} 'unsafe-inline'`].join(
-    '; ',
-  );
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource} 'unsafe-inline'`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+  const widgets = options.widgetsUri
+    ? `<script type="module" nonce="${nonce}" src="${escapeHtml(options.widgetsUri)}"></script>`
+    : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -51,6 +60,21 @@ export function renderResultsHtml(options: {
   .row:nth-child(even) { background: var(--vscode-list-hoverBackground); }
   #grid-head div, .row div { padding: 0 8px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .num { text-align: right; font-variant-numeric: tabular-nums; }
+  #tabs { display: flex; gap: 4px; padding: 0 12px 6px; }
+  #tabs[hidden], #chart[hidden], #grid[hidden] { display: none; }
+  [role="tab"][aria-selected="true"] { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
+  #chart { display: block; margin: 0 12px; min-height: 360px;
+    --ct-color-text: var(--vscode-foreground);
+    --ct-color-muted: var(--vscode-descriptionForeground);
+    --ct-color-surface: var(--vscode-sideBar-background);
+    --ct-color-border: var(--vscode-panel-border);
+    --ct-color-accent: var(--vscode-focusBorder);
+    --ct-color-error: var(--vscode-errorForeground);
+    --ct-color-usage: var(--vscode-charts-blue);
+    --ct-color-solar: var(--vscode-charts-yellow);
+    --ct-color-power-grid: var(--vscode-charts-purple);
+    --ct-color-battery: var(--vscode-charts-green);
+    --ct-font-family: var(--vscode-font-family); }
 </style>
 </head>
 <body>
@@ -68,12 +92,18 @@ export function renderResultsHtml(options: {
   </div>
 </header>
 <div id="status" role="status">Running…</div>
+<div id="tabs" role="tablist" aria-label="View" hidden>
+  <button type="button" role="tab" id="tab-table" aria-selected="true" aria-controls="grid">Table</button>
+  <button type="button" role="tab" id="tab-chart" aria-selected="false" aria-controls="chart">Chart</button>
+</div>
+<ct-usage-chart id="chart" theme="auto" hidden></ct-usage-chart>
 <div id="grid" role="grid">
   <div id="grid-viewport">
     <div id="grid-head" role="row"></div>
     <div id="grid-rows"></div>
   </div>
 </div>
+${widgets}
 <script type="module" nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>
 </body>
 </html>`;

@@ -1,3 +1,5 @@
+import type { MeasurementField } from '@carbontrack/core';
+import type { SeriesMessage } from '../webview/panel-messages.js';
 import type { ResultTable } from './result-table.js';
 
 /** What the results view's header says. */
@@ -14,7 +16,13 @@ export interface ResultsHeader {
 
 /** Messages from the extension host to the results page. */
 export type ResultsHostMessage =
-  | { type: 'result'; header: ResultsHeader; table: ResultTable }
+  | {
+      type: 'result';
+      header: ResultsHeader;
+      table: ResultTable;
+      /** Measurement records, for the Chart tab (with the power fields to draw), when the result has them. */
+      chart?: { series: SeriesMessage; fields: MeasurementField[] };
+    }
   | { type: 'status'; text: string; error?: boolean };
 
 /** Messages from the results page to the extension host. */

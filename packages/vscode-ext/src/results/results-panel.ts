@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { MeasurementField } from '@carbontrack/core';
 import { Uri, ViewColumn, window as vscodeWindow, type WebviewPanel } from 'vscode';
 import type { ClipboardPort, WindowPort } from '../ports.js';
+import type { SeriesMessage } from '../webview/panel-messages.js';
 import { type ResultTable, tableToCsv, tableToJson, tableToMarkdown } from './result-table.js';
 import { createNonce, renderResultsHtml } from './results-html.js';
 import type { ResultsHeader, ResultsHostMessage, ResultsPageMessage } from './results-messages.js';
@@ -11,14 +13,18 @@ export interface ResultsContent {
   header: ResultsHeader;
   table: ResultTable;
   openText: () => unknown;
+  /** Records to chart (a measurements query without buckets). */
+  chart?: { series: SeriesMessage; fields: MeasurementField[] };
 }
 
 /** What the results views need from the editor. */
 export interface ResultsPanelDeps {
   window: Pick<WindowPort, 'showSaveDialog' | 'showInformationMessage' | 'showErrorMessage'>;
   clipboard: ClipboardPort;
-  /** Folder holding results-page.js (dist/webview). */
+  /** Folder holding results-page.js (dist/webview), and ct-widgets.js when it was bundled. */
   webviewRoot: Uri;
+  /** Whether ct-widgets.js was bundled (the Chart tab needs it). */
+  hasWidgets?: boolean;
   /** Folder the save dialog proposes. */
   defaultFolder?: () => Uri | undefined;
   open?: (file: Uri) => unknown;
@@ -56,10 +62,14 @@ export class ResultsPanels {
         },
       );
       const scriptUri = panel.webview.asWebviewUri(Uri.joinPath(this.deps.webviewRoot, 'results-page.js')).toString();
+      const widgetsUri = this.deps.hasWidgets
+        ? panel.webview.asWebviewUri(Uri.joinPath(this.deps.webviewRoot, 'ct-widgets.js')).toString()
+        : undefined;
       panel.webview.html = renderResultsHtml({
         cspSource: panel.webview.cspSource,
         nonce: createNonce(),
         scriptUri,
+        widgetsUri,
         title,
       });
       const created = { panel, content: undefined as ResultsContent | undefined };
@@ -71,12 +81,21 @@ export class ResultsPanels {
       entry.panel.reveal(ViewColumn.Beside, true);
     }
     entry.content = content;
-    void this.post(entry.panel, { type: 'result', header: content.header, table: content.table });
+    void this.post(entry.panel, this.resultMessage(content));
     return entry.panel;
   }
 
   dispose(): void {
     for (const { panel } of this.panels.values()) panel.dispose();
+  }
+
+  private resultMessage(content: ResultsContent): ResultsHostMessage {
+    return {
+      type: 'result',
+      header: content.header,
+      table: content.table,
+      ...(content.chart ? { chart: content.chart } : {}),
+    };
   }
 
   private post(panel: WebviewPanel, message: ResultsHostMessage): Thenable<boolean> {
@@ -90,7 +109,7 @@ export class ResultsPanels {
     const content = entry.content;
     if (!content) return;
     if (message.type === 'ready') {
-      await this.post(entry.panel, { type: 'result', header: content.header, table: content.table });
+      await this.post(entry.panel, this.resultMessage(content));
       return;
     }
     if (message.type === 'open-text') {

@@ -1,11 +1,12 @@
 // The measurements page's own script, run inside the webview (bundled by scripts/build.mjs to
 // dist/webview/measurements-page.js, loaded with the page's nonce). The widgets come from
 // ct-widgets.js; this module only wires the range buttons and the host's messages to them.
-import { createSeries, type MeasurementField, type MeasurementSeries } from '@carbontrack/core';
+import type { MeasurementField } from '@carbontrack/core';
 import type { CtEnergySummary, CtUsageChart } from '@carbontrack/widgets';
 import { seriesTable } from '../results/result-table.js';
 import type { HostMessage, PageMessage, SeriesMessage } from './panel-messages.js';
 import { ResultsGrid } from './results-grid.js';
+import { seriesFromMessage } from './series-message.js';
 
 const TABLE_FIELDS: MeasurementField[] = ['PowerUsage', 'Generating', 'PowerExported', 'BatteryCharge'];
 
@@ -16,18 +17,7 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-/** JSON carries no NaN: the host sends null for values core could not parse. */
-const numbers = (values: ArrayLike<number | null>) =>
-  Float64Array.from(values as ArrayLike<number>, (v) => (v === null ? Number.NaN : v));
-
-/** The posted series as core's MeasurementSeries (core builds it, with every field). */
-export function seriesFromMessage(message: SeriesMessage): MeasurementSeries {
-  const columns: Partial<Record<MeasurementField, Float64Array>> = {};
-  for (const [name, values] of Object.entries(message.columns)) {
-    if (values) columns[name as MeasurementField] = numbers(values);
-  }
-  return createSeries({ time: numbers(message.time), columns, ids: message.ids, deviceId: message.deviceId });
-}
+export { seriesFromMessage };
 
 function start(): void {
   const vscode = acquireVsCodeApi();

@@ -1,4 +1,3 @@
-import { MEASUREMENT_FIELD_NAMES, type MeasurementSeries } from '@carbontrack/core';
 import { type ComparisonKind, comparisonPeriod, shiftLocalTime } from '@carbontrack/core/energy';
 import { deviceTimeZone, resolveTimeZone } from '@carbontrack/core/time-zone';
 import { Uri, ViewColumn, type WebviewPanel, window } from 'vscode';
@@ -10,16 +9,11 @@ import type { WindowPort } from '../ports.js';
 import type { DeviceNode } from '../tree/tree-nodes.js';
 import { createNonce, renderPanelHtml } from './panel-html.js';
 import type { HostMessage, PageMessage, SeriesMessage } from './panel-messages.js';
+import { toSeriesMessage } from './series-message.js';
 import { readTariffSetting } from './tariff-setting.js';
 
 export type { SeriesMessage };
-
-export function toSeriesMessage(series: MeasurementSeries): SeriesMessage {
-  const plain = (values: Float64Array) => Array.from(values, (v) => (Number.isFinite(v) ? v : null));
-  const columns: SeriesMessage['columns'] = {};
-  for (const name of MEASUREMENT_FIELD_NAMES) columns[name] = plain(series.columns[name]);
-  return { deviceId: series.deviceId, time: plain(series.time), ids: series.ids, columns };
-}
+export { toSeriesMessage };
 
 const RANGES: Record<string, RangePreset | '24h'> = {
   '24h': '24h',

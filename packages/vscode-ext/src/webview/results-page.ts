@@ -1,8 +1,11 @@
 // The results view's own script, run inside the webview (bundled by scripts/build.mjs to
 // dist/webview/results-page.js): the header, the buttons and a virtualised grid that draws only
 // the rows in view, so 100,000 rows scroll as smoothly as 100. Text goes in with textContent only.
+
+import type { CtUsageChart } from '@carbontrack/widgets';
 import type { ResultsHostMessage, ResultsPageMessage } from '../results/results-messages.js';
 import { ResultsGrid } from './results-grid.js';
+import { seriesFromMessage } from './series-message.js';
 
 interface VsCodeApi {
   postMessage(message: ResultsPageMessage): void;
@@ -23,6 +26,14 @@ function start(): void {
       if (action === 'open-text') vscode.postMessage({ type: 'open-text' });
     });
   }
+  const selectTab = (which: 'table' | 'chart') => {
+    byId('tab-table').setAttribute('aria-selected', String(which === 'table'));
+    byId('tab-chart').setAttribute('aria-selected', String(which === 'chart'));
+    byId('grid').hidden = which !== 'table';
+    byId('chart').hidden = which !== 'chart';
+  };
+  byId('tab-table').addEventListener('click', () => selectTab('table'));
+  byId('tab-chart').addEventListener('click', () => selectTab('chart'));
   window.addEventListener('message', (event: MessageEvent<ResultsHostMessage>) => {
     const message = event.data;
     if (message.type === 'status') {
@@ -40,6 +51,16 @@ function start(): void {
     status.className = '';
     byId('grid').setAttribute('aria-rowcount', String(table.rows.length + 1));
     grid.show(table);
+    // The Chart tab: for measurement records, when the widgets are bundled.
+    const chartable = Boolean(message.chart) && customElements.get('ct-usage-chart') !== undefined;
+    byId('tabs').hidden = !chartable;
+    if (!chartable) selectTab('table');
+    if (message.chart && chartable) {
+      const chart = byId('chart') as CtUsageChart;
+      chart.timeZone = header.timeZone ?? '';
+      chart.fields = message.chart.fields.join(',');
+      chart.series = seriesFromMessage(message.chart.series);
+    }
   });
   vscode.postMessage({ type: 'ready' });
 }

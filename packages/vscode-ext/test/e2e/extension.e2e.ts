@@ -437,6 +437,19 @@ describe('carbonTRACK in code-server', () => {
     expect(cells.slice(0, 3)).toEqual(firstRow.slice(0, 3));
     expect(Number(cells[3]?.replace(/,/g, ''))).toBeCloseTo(Number(firstRow[3]), 3);
     await screenshot('query-results-view');
+    // The Chart tab draws the records with the widgets' chart; a real mouse over it shows the tooltip.
+    await view.getByRole('tab', { name: 'Chart' }).click();
+    const canvas = view.locator('ct-usage-chart canvas').first();
+    await canvas.waitFor({ timeout: 30_000 });
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the chart has no box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2);
+    await expect
+      .poll(() => view.locator('ct-usage-chart [part~="tooltip"]').textContent(), { timeout: 10_000 })
+      .toMatch(/Power usage/);
+    await screenshot('query-results-chart');
+    await view.getByRole('tab', { name: 'Table' }).click();
     // Export CSV with a real click: the file is core's output, in full precision.
     const path = join(workspace, 'day-results.csv');
     await view.getByRole('button', { name: 'Export CSV' }).click();
