@@ -272,7 +272,7 @@ describe('query runner against the simulator', () => {
     expect(refreshed).toBe(1);
 
     doc.setText('{\n  "endpoint": "devices",\n  "filters": { "deviceId": "9999999999999999" }\n}');
-    await expect(runQueryCommand(deps, doc.uri as never)).rejects.toThrow(/not found/);
+    await expect(runQueryCommand(deps, doc.uri as never)).rejects.toThrow(/^devices\.ctquery, line 3: .*not found/);
     expect(diagnostics.get(doc.uri)?.[0]?.message).toMatch(/^Query failed: .*not found/);
     // On the device ID, where the problem is, not at line 1, column 1.
     expect(diagnostics.get(doc.uri)?.[0]?.range.start).toEqual({ line: 2, character: 15 });

@@ -104,10 +104,13 @@ export async function runQueryCommand(deps: QueryCommandDeps, uri: Uri | undefin
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    deps.diagnostics.set(
-      document.uri,
-      queryDiagnostics(document, [{ message: `Query failed: ${message}`, path: failedProperty(error, parsed.query) }]),
-    );
+    const problem = { message: `Query failed: ${message}`, path: failedProperty(error, parsed.query) };
+    deps.diagnostics.set(document.uri, queryDiagnostics(document, [problem]));
+    // The notification names the file and the line the diagnostic is on.
+    const line = document.positionAt(locateProblem(document.getText(), problem).start).line + 1;
+    if (error instanceof Error && !isAbortLike(error)) {
+      error.message = `${basename(document.uri.path)}, line ${line}: ${message}`;
+    }
     throw error;
   }
   const durationMs = Date.now() - started;
@@ -157,4 +160,8 @@ function chartOf(series: MeasurementSeries, query: CtQuery) {
     series: toSeriesMessage(series),
     fields: power.length > 0 ? power : (['PowerUsage', 'Generating', 'PowerExported'] as MeasurementField[]),
   };
+}
+
+function isAbortLike(error: Error): boolean {
+  return error.name === 'AbortError' || error.name === 'CancellationError';
 }

@@ -501,6 +501,13 @@ describe('carbonTRACK in code-server', () => {
     // Clicking the active container's tab would hide the side bar: only click when it is not showing.
     if (!(await deviceRow.isVisible())) await page.getByRole('tab', { name: /carbonTRACK/ }).click();
     await contextMenu(deviceRow, /Export Measurements/);
+    // The presets are local days of the setting's zone, and say so.
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Measurement range' }).waitFor();
+    const today = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Today' }).first();
+    await expect(today.textContent()).resolves.toContain(`since midnight, ${TIME_ZONE}`);
+    await expect(
+      page.locator('.quick-input-list .monaco-list-row', { hasText: 'Yesterday' }).first().textContent(),
+    ).resolves.toContain(`midnight to midnight, ${TIME_ZONE}`);
     await quickInput('Custom', 'Measurement range');
     await quickInput('2026-01-10', 'From (inclusive');
     await quickInput('2026-01-12', 'To (exclusive');
