@@ -44,31 +44,21 @@ await build({
   outfile: join(dist, 'extension.cjs'),
 });
 
-// The measurements page's own script: a typed module, bundled for the webview (core's createSeries inside).
-await build({
-  entryPoints: [join(root, 'src/webview/measurements-page.ts')],
-  outfile: join(dist, 'webview', 'measurements-page.js'),
-  bundle: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  minify: production,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
-
-// The results view's script: the header, buttons and virtualised grid.
-await build({
-  entryPoints: [join(root, 'src/webview/results-page.ts')],
-  outfile: join(dist, 'webview', 'results-page.js'),
-  bundle: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  minify: production,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+// The webview pages' own scripts: typed modules, bundled for the browser (core's createSeries and
+// the results grid inside), one file each beside ct-widgets.js.
+for (const page of ['measurements-page', 'results-page']) {
+  await build({
+    entryPoints: [join(root, `src/webview/${page}.ts`)],
+    outfile: join(dist, 'webview', `${page}.js`),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: production,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
 
 // The widgets bundle is built by @carbontrack/widgets; without it the panel still shows the data status.
 await mkdir(join(dist, 'webview'), { recursive: true });

@@ -101,6 +101,21 @@ export async function exportMeasurementsCommand(deps: DeviceCommandDeps, node: D
   const timeZone = await zoneOf(deps, node);
   const range = await pickRange(deps.window, deps.now?.(), timeZone);
   if (!range) return undefined;
+  return (await exportRange(deps, node, range, timeZone))?.file;
+}
+
+/**
+ * Exports `range` of a device: the format and the file asked for, then a cancellable streamed
+ * export with local times of `timeZone` and units, and a notification with Open and Reveal.
+ * Shared by "Export Measurements…" and the measurements panel's "Export…".
+ * @returns the file written, or undefined when a prompt was dismissed.
+ */
+export async function exportRange(
+  deps: Pick<DeviceCommandDeps, 'sessions' | 'window' | 'defaultFolder' | 'open' | 'reveal'>,
+  node: DeviceNode,
+  range: DateRange,
+  timeZone: string,
+): Promise<{ file: Uri; rows: number } | undefined> {
   const format = await pickFormat(deps.window);
   if (!format) return undefined;
   const name = `${node.deviceId}-${isoDay(range.from, timeZone)}-${isoDay(range.to, timeZone)}.${format}`;
@@ -135,7 +150,7 @@ export async function exportMeasurementsCommand(deps: DeviceCommandDeps, node: D
       if (choice === 'Reveal') return deps.reveal?.(target);
       return undefined;
     });
-  return target;
+  return { file: target, rows };
 }
 
 export async function copyDeviceIdCommand(deps: DeviceCommandDeps, node: DeviceNode): Promise<void> {

@@ -104,8 +104,8 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Objects as CSV, the columns being the union of their keys in first-seen order. */
-export function objectsToCsv(items: readonly Record<string, unknown>[]): string {
+/** The union of the objects' keys, in first-seen order: the columns of a listing's table. */
+export function columnsOf(items: readonly Record<string, unknown>[]): string[] {
   const columns: string[] = [];
   const seen = new Set<string>();
   for (const item of items) {
@@ -116,6 +116,12 @@ export function objectsToCsv(items: readonly Record<string, unknown>[]): string 
       }
     }
   }
+  return columns;
+}
+
+/** Objects as CSV, the columns being the union of their keys in first-seen order. */
+export function objectsToCsv(items: readonly Record<string, unknown>[]): string {
+  const columns = columnsOf(items);
   const cell = (value: unknown) => csvCell(typeof value === 'object' && value !== null ? JSON.stringify(value) : value);
   return `${[columns.join(','), ...items.map((item) => columns.map((c) => cell(item[c])).join(','))].join('\n')}\n`;
 }

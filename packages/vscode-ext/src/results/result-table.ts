@@ -1,7 +1,7 @@
 import type { MeasurementField, MeasurementSeries } from '@carbontrack/core';
 import { measurementField } from '@carbontrack/core';
 import { formatLocalIso } from '@carbontrack/core/time-zone';
-import { csvCell } from '../measurements/measurement-rows.js';
+import { columnsOf, csvCell } from '../measurements/measurement-rows.js';
 
 /** A query's result as a table: what the results view shows and exports, in full precision. */
 export interface ResultTable {
@@ -14,16 +14,7 @@ export interface ResultTable {
 
 /** Objects as a table, the columns the union of their keys in first-seen order; objects and arrays as JSON text. */
 export function objectsTable(items: readonly Record<string, unknown>[]): ResultTable {
-  const columns: string[] = [];
-  const seen = new Set<string>();
-  for (const item of items) {
-    for (const key of Object.keys(item)) {
-      if (!seen.has(key)) {
-        seen.add(key);
-        columns.push(key);
-      }
-    }
-  }
+  const columns = columnsOf(items);
   const cell = (value: unknown): string | number | boolean | null => {
     if (value === undefined || value === null) return null;
     if (typeof value === 'number') return Number.isFinite(value) ? value : null;

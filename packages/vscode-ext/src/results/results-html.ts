@@ -1,4 +1,5 @@
 import { createNonce } from '../webview/panel-html.js';
+import { GRID_CSS, WIDGET_THEME_VARS } from '../webview/webview-styles.js';
 
 export { createNonce };
 
@@ -52,29 +53,13 @@ export function renderResultsHtml(options: {
   #status { padding: 2px 12px; color: var(--vscode-descriptionForeground); min-height: 1.4em; }
   #status.error { color: var(--vscode-errorForeground); }
   #grid { flex: 1; min-height: 0; display: flex; flex-direction: column; font-family: var(--vscode-editor-font-family); }
-  #grid-viewport { flex: 1; overflow: auto; position: relative; }
-  #grid-head { display: grid; position: sticky; top: 0; z-index: 1; background: var(--vscode-editorGroupHeader-tabsBackground);
-    font-weight: 600; border-bottom: 1px solid var(--vscode-panel-border); }
-  #grid-rows { position: relative; }
-  .row { display: grid; position: absolute; top: 0; left: 0; height: 22px; line-height: 22px; }
-  .row:nth-child(even) { background: var(--vscode-list-hoverBackground); }
-  #grid-head div, .row div { padding: 0 8px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-  .num { text-align: right; font-variant-numeric: tabular-nums; }
+  ${GRID_CSS}
+  #grid-viewport { flex: 1; }
   #tabs { display: flex; gap: 4px; padding: 0 12px 6px; }
   #tabs[hidden], #chart[hidden], #grid[hidden] { display: none; }
   [role="tab"][aria-selected="true"] { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
   #chart { display: block; margin: 0 12px; min-height: 360px;
-    --ct-color-text: var(--vscode-foreground);
-    --ct-color-muted: var(--vscode-descriptionForeground);
-    --ct-color-surface: var(--vscode-sideBar-background);
-    --ct-color-border: var(--vscode-panel-border);
-    --ct-color-accent: var(--vscode-focusBorder);
-    --ct-color-error: var(--vscode-errorForeground);
-    --ct-color-usage: var(--vscode-charts-blue);
-    --ct-color-solar: var(--vscode-charts-yellow);
-    --ct-color-power-grid: var(--vscode-charts-purple);
-    --ct-color-battery: var(--vscode-charts-green);
-    --ct-font-family: var(--vscode-font-family); }
+    ${WIDGET_THEME_VARS} }
 </style>
 </head>
 <body>

@@ -1,10 +1,9 @@
 import { type ComparisonKind, comparisonPeriod, shiftLocalTime } from '@carbontrack/core/energy';
 import { deviceTimeZone, resolveTimeZone } from '@carbontrack/core/time-zone';
-import { Uri, ViewColumn, type WebviewPanel, window } from 'vscode';
+import { type Uri, ViewColumn, type WebviewPanel, window } from 'vscode';
 import type { ConnectionSessions } from '../connections/connection-sessions.js';
-import { type DateRange, isoDay, presetRange, type RangePreset } from '../devices/date-range.js';
-import { pickCustomRange, pickFormat } from '../devices/device-commands.js';
-import { exportMeasurements } from '../devices/export-measurements.js';
+import { type DateRange, presetRange, type RangePreset } from '../devices/date-range.js';
+import { exportRange, pickCustomRange } from '../devices/device-commands.js';
 import type { WindowPort } from '../ports.js';
 import type { DeviceNode } from '../tree/tree-nodes.js';
 import { createNonce, renderPanelHtml } from './panel-html.js';
@@ -140,32 +139,14 @@ export class MeasurementsPanels {
     const shown = this.shown.get(`${node.connection.id}/${node.deviceId}`);
     const ui = this.ui;
     if (!shown || !ui) return { type: 'status', text: 'Nothing to export yet.', error: true };
-    const format = await pickFormat(ui.window);
-    if (!format) return undefined;
-    const { timeZone } = shown;
-    const name = `${node.deviceId}-${isoDay(shown.from, timeZone)}-${isoDay(shown.to, timeZone)}.${format}`;
-    const folder = ui.defaultFolder?.();
-    const target = await ui.window.showSaveDialog({
-      title: 'Export measurements',
-      defaultUri: folder ? Uri.joinPath(folder, name) : undefined,
-      filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
-    });
-    if (!target) return undefined;
-    const rows = await this.sessions.run(node.connection, (client) =>
-      exportMeasurements(client, {
-        deviceId: node.deviceId,
-        range: { from: shown.from, to: shown.to, label: '' },
-        format,
-        path: target.fsPath,
-        timeZone,
-      }),
+    const done = await exportRange(
+      { sessions: this.sessions, ...ui },
+      node,
+      { from: shown.from, to: shown.to, label: 'the range shown' },
+      shown.timeZone,
     );
-    void ui.window
-      .showInformationMessage(`Exported ${rows} rows to ${target.fsPath}`, 'Open', 'Reveal')
-      .then((choice) =>
-        choice === 'Open' ? ui.open?.(target) : choice === 'Reveal' ? ui.reveal?.(target) : undefined,
-      );
-    return { type: 'status', text: `Exported ${rows} rows to ${target.fsPath}` };
+    if (!done) return undefined;
+    return { type: 'status', text: `Exported ${done.rows} rows to ${done.file.fsPath}` };
   }
 
   /** The message the page gets for a range: the series and the zone it is shown in. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { GRID_CSS, WIDGET_THEME_VARS } from './webview-styles.js';
 
 /** What the measurements page needs. */
 export interface PanelHtmlOptions {
@@ -63,28 +64,12 @@ export function renderPanelHtml(options: PanelHtmlOptions): string {
   ct-usage-chart, ct-energy-summary {
     display: block; margin-top: 12px;
     /* Only properties the widgets read (their custom-elements.json lists them). */
-    --ct-color-text: var(--vscode-foreground);
-    --ct-color-muted: var(--vscode-descriptionForeground);
-    --ct-color-surface: var(--vscode-sideBar-background);
-    --ct-color-border: var(--vscode-panel-border);
-    --ct-color-accent: var(--vscode-focusBorder);
-    --ct-color-error: var(--vscode-errorForeground);
-    --ct-color-usage: var(--vscode-charts-blue);
-    --ct-color-solar: var(--vscode-charts-yellow);
-    --ct-color-power-grid: var(--vscode-charts-purple);
-    --ct-color-battery: var(--vscode-charts-green);
-    --ct-font-family: var(--vscode-font-family);
+    ${WIDGET_THEME_VARS}
   }
   ct-usage-chart { min-height: 320px; }
   #table { margin-top: 12px; border: 1px solid var(--vscode-panel-border); font-family: var(--vscode-editor-font-family); }
-  #grid-viewport { height: 320px; overflow: auto; position: relative; }
-  #grid-head { display: grid; position: sticky; top: 0; z-index: 1; background: var(--vscode-editorGroupHeader-tabsBackground);
-    font-weight: 600; border-bottom: 1px solid var(--vscode-panel-border); }
-  #grid-rows { position: relative; }
-  .row { display: grid; position: absolute; top: 0; left: 0; height: 22px; line-height: 22px; }
-  .row:nth-child(even) { background: var(--vscode-list-hoverBackground); }
-  #grid-head div, .row div { padding: 0 8px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-  .num { text-align: right; font-variant-numeric: tabular-nums; }
+  ${GRID_CSS}
+  #grid-viewport { height: 320px; }
 </style>
 </head>
 <body>
