@@ -13,11 +13,15 @@ const production = process.env.NODE_ENV !== 'development';
 await rm(dist, { recursive: true, force: true });
 // "Export All Devices" is its own bundle, loaded on first use: its Parquet writer (hyparquet-writer,
 // ~50 kB) would otherwise weigh on every activation.
-const FLEET_EXPORT = /[\\/]fleet[\\/]export-all-devices\.js$/;
+// So is the results view's Parquet export, with the same writer.
+const APART = [
+  { filter: /[\\/]fleet[\\/]export-all-devices\.js$/, path: './fleet-export.cjs' },
+  { filter: /[\\/]results[\\/]parquet-export\.js$/, path: './parquet-export.cjs' },
+];
 const fleetExportApart = {
-  name: 'fleet-export-apart',
+  name: 'lazy-bundles-apart',
   setup(b) {
-    b.onResolve({ filter: FLEET_EXPORT }, () => ({ path: './fleet-export.cjs', external: true }));
+    for (const { filter, path } of APART) b.onResolve({ filter }, () => ({ path, external: true }));
   },
 };
 const extensionHost = {
@@ -36,6 +40,11 @@ await build({
   ...extensionHost,
   entryPoints: [join(root, 'src/fleet/export-all-devices.ts')],
   outfile: join(dist, 'fleet-export.cjs'),
+});
+await build({
+  ...extensionHost,
+  entryPoints: [join(root, 'src/results/parquet-export.ts')],
+  outfile: join(dist, 'parquet-export.cjs'),
 });
 await build({
   ...extensionHost,

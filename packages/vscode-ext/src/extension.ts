@@ -137,6 +137,11 @@ export function activate(context: ExtensionContext): CarbonTrackApi {
     clipboard: env.clipboard,
     webviewRoot,
     hasWidgets: existsSync(Uri.joinPath(webviewRoot, 'ct-widgets.js').fsPath),
+    // A separate bundle, loaded on first use (see scripts/build.mjs).
+    writeParquet: async (path, series, options) => {
+      const { writeResultParquet } = await import('./results/parquet-export.js');
+      return writeResultParquet(path, series, options);
+    },
     defaultFolder: () => workspace.workspaceFolders?.[0]?.uri,
     open: (file) => commands.executeCommand('vscode.open', file),
     reveal: (file) => commands.executeCommand('revealFileInOS', file),

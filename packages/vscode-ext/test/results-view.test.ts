@@ -1,9 +1,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from '../src/query/ct-query.js';
 import { runQuery } from '../src/query/query-runner.js';
+import { writeResultParquet } from '../src/results/parquet-export.js';
 import { tableToCsv, tableToJson, tableToMarkdown } from '../src/results/result-table.js';
 import type { ResultsHostMessage, ResultsPageMessage } from '../src/results/results-messages.js';
 import { ResultsPanels } from '../src/results/results-panel.js';
@@ -66,7 +68,11 @@ describe('the results view', () => {
       onDidDispose: () => {},
       dispose: () => {},
     };
-    const ui = scriptedWindow([Uri.file(join(folder, 'out.csv')), Uri.file(join(folder, 'out.json'))]);
+    const ui = scriptedWindow([
+      Uri.file(join(folder, 'out.csv')),
+      Uri.file(join(folder, 'out.json')),
+      Uri.file(join(folder, 'out.parquet')),
+    ]);
     const clipboard = {
       text: '',
       writeText: async (text: string) => {
@@ -77,6 +83,7 @@ describe('the results view', () => {
       window: ui.window,
       clipboard,
       webviewRoot: Uri.file('/ext/dist/webview') as never,
+      writeParquet: writeResultParquet,
       createPanel: (() => {
         created++;
         return panel;
@@ -95,7 +102,14 @@ describe('the results view', () => {
     expect(created).toBe(1);
     expect(panel.webview.html).toContain("default-src 'none'");
     expect(panel.webview.html).not.toMatch(/connect-src/);
-    expect(posted.at(-1)).toMatchObject({ type: 'result', header: { durationMs: 380, rows: 288 } });
+    expect(posted.at(-1)).toMatchObject({ type: 'result', header: { durationMs: 380, rows: 288, parquet: false } });
+    // Without the records (a listing, buckets) Parquet is not offered, and asking says why.
+    await receive?.({ type: 'export', format: 'parquet' });
+    expect(posted.at(-1)).toMatchObject({
+      type: 'status',
+      error: true,
+      text: expect.stringContaining('Parquet holds measurement records'),
+    });
 
     await receive?.({ type: 'export', format: 'csv' });
     expect(readFileSync(join(folder, 'out.csv'), 'utf8')).toBe(result.content);
@@ -105,6 +119,27 @@ describe('the results view', () => {
       text: expect.stringContaining('Exported 288 rows'),
       items: ['Open', 'Reveal'],
     });
+    // Parquet, with the CLI's writer: DuckDB reads back the same records.
+    views.show(query as never, {
+      header,
+      table: result.table,
+      openText: () => {},
+      records: { series: result.series as never, fields: ['PowerUsage', 'Voltage'], timeZone: result.timeZone },
+    });
+    expect(posted.at(-1)).toMatchObject({ type: 'result', header: { parquet: true } });
+    await receive?.({ type: 'export', format: 'parquet' });
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const read = await db.runAndReadAll(
+      `SELECT epoch_ms("time") AS t, PowerUsage, Voltage FROM read_parquet('${join(folder, 'out.parquet')}') ORDER BY t`,
+    );
+    const back = read.getRowObjects() as Array<{ t: bigint; PowerUsage: number; Voltage: number }>;
+    expect(back).toHaveLength(288);
+    const series = result.series as NonNullable<typeof result.series>;
+    for (const k of [0, 100, 287]) {
+      expect(Number(back[k]?.t)).toBe(series.time[k]);
+      expect(back[k]?.PowerUsage).toBe(series.columns.PowerUsage[k]);
+      expect(back[k]?.Voltage).toBe(series.columns.Voltage[k]);
+    }
     await receive?.({ type: 'copy-markdown' });
     expect(clipboard.text.split('\n')[0]).toBe('| RecordDateTime | LocalTime | ID | PowerUsage (W) | Voltage (V) |');
   });

@@ -20,7 +20,7 @@ import type { ConnectionSessions } from '../connections/connection-sessions.js';
 import type { WindowPort, WorkspacePort } from '../ports.js';
 import type { ResultsPanels } from '../results/results-panel.js';
 import { toSeriesMessage } from '../webview/series-message.js';
-import { type CtQuery, locateProblem, parseQuery, type QueryProblem } from './ct-query.js';
+import { type CtQuery, locateProblem, measurementFields, parseQuery, type QueryProblem } from './ct-query.js';
 import type { QueryResults } from './query-results.js';
 import { QueryPropertyError, type QueryResult, runQuery } from './query-runner.js';
 
@@ -129,7 +129,16 @@ export async function runQueryCommand(deps: QueryCommandDeps, uri: Uri | undefin
       },
       table: result.table,
       openText,
-      ...(result.series ? { chart: chartOf(result.series, parsed.query) } : {}),
+      ...(result.series
+        ? {
+            chart: chartOf(result.series, parsed.query),
+            records: {
+              series: result.series,
+              fields: measurementFields(parsed.query) ?? [],
+              ...(result.timeZone ? { timeZone: result.timeZone } : {}),
+            },
+          }
+        : {}),
     });
   } else {
     await openText();

@@ -72,6 +72,7 @@ export function renderResultsHtml(options: {
   <div class="actions">
     <button type="button" data-action="export-csv">Export CSV</button>
     <button type="button" data-action="export-json">Export JSON</button>
+    <button type="button" data-action="export-parquet" hidden>Export Parquet</button>
     <button type="button" data-action="copy-markdown">Copy as Markdown</button>
     <button type="button" data-action="open-text">Open as Text</button>
   </div>

@@ -12,6 +12,8 @@ export interface ResultsHeader {
   durationMs: number;
   /** The zone local times are in, when the query has one. */
   timeZone?: string;
+  /** Whether Export Parquet is offered (measurement records only). */
+  parquet?: boolean;
 }
 
 /** Messages from the extension host to the results page. */
@@ -28,6 +30,6 @@ export type ResultsHostMessage =
 /** Messages from the results page to the extension host. */
 export type ResultsPageMessage =
   | { type: 'ready' }
-  | { type: 'export'; format: 'csv' | 'json' }
+  | { type: 'export'; format: 'csv' | 'json' | 'parquet' }
   | { type: 'copy-markdown' }
   | { type: 'open-text' };

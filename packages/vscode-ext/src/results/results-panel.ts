@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { MeasurementField } from '@carbontrack/core';
+import type { MeasurementField, MeasurementSeries } from '@carbontrack/core';
 import { Uri, ViewColumn, window as vscodeWindow, type WebviewPanel } from 'vscode';
 import type { ClipboardPort, WindowPort } from '../ports.js';
 import type { SeriesMessage } from '../webview/panel-messages.js';
@@ -15,6 +15,8 @@ export interface ResultsContent {
   openText: () => unknown;
   /** Records to chart (a measurements query without buckets). */
   chart?: { series: SeriesMessage; fields: MeasurementField[] };
+  /** The records themselves, for Export Parquet (a measurements query without buckets). */
+  records?: { series: MeasurementSeries; fields: readonly MeasurementField[]; timeZone?: string };
 }
 
 /** What the results views need from the editor. */
@@ -29,6 +31,12 @@ export interface ResultsPanelDeps {
   defaultFolder?: () => Uri | undefined;
   open?: (file: Uri) => unknown;
   reveal?: (file: Uri) => unknown;
+  /** Writes records as Parquet (the CLI's writer, loaded on first use); returns the rows written. */
+  writeParquet?: (
+    path: string,
+    series: MeasurementSeries,
+    options: { timeZone?: string; fields?: readonly MeasurementField[] },
+  ) => Promise<number>;
   /** Creates the panel (tests pass a stand-in). */
   createPanel?: typeof vscodeWindow.createWebviewPanel;
 }
@@ -92,7 +100,7 @@ export class ResultsPanels {
   private resultMessage(content: ResultsContent): ResultsHostMessage {
     return {
       type: 'result',
-      header: content.header,
+      header: { ...content.header, parquet: Boolean(content.records && this.deps.writeParquet) },
       table: content.table,
       ...(content.chart ? { chart: content.chart } : {}),
     };
@@ -122,16 +130,36 @@ export class ResultsPanels {
       return;
     }
     const { format } = message;
+    const records = content.records;
+    if (format === 'parquet' && (!records || !this.deps.writeParquet)) {
+      await this.post(entry.panel, {
+        type: 'status',
+        text: 'Parquet holds measurement records: this result has none.',
+        error: true,
+      });
+      return;
+    }
     const name = `${content.header.query.replace(/\.ctquery$/, '')}-results.${format}`;
     const folder = this.deps.defaultFolder?.();
     const target = await this.deps.window.showSaveDialog({
       title: 'Export results',
       defaultUri: folder ? Uri.joinPath(folder, name) : undefined,
-      filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+      filters: format === 'csv' ? { CSV: ['csv'] } : format === 'json' ? { JSON: ['json'] } : { Parquet: ['parquet'] },
     });
     if (!target) return;
     try {
-      await writeFile(target.fsPath, format === 'csv' ? tableToCsv(content.table) : tableToJson(content.table), 'utf8');
+      if (format === 'parquet' && records && this.deps.writeParquet) {
+        await this.deps.writeParquet(target.fsPath, records.series, {
+          fields: records.fields,
+          ...(records.timeZone ? { timeZone: records.timeZone } : {}),
+        });
+      } else {
+        await writeFile(
+          target.fsPath,
+          format === 'csv' ? tableToCsv(content.table) : tableToJson(content.table),
+          'utf8',
+        );
+      }
     } catch (error) {
       const text = `Could not write ${target.fsPath}: ${(error as Error).message}`;
       await this.post(entry.panel, { type: 'status', text, error: true });

@@ -4,7 +4,7 @@
 import type { MeasurementField } from '@carbontrack/core';
 import type { CtEnergySummary, CtUsageChart } from '@carbontrack/widgets';
 import { seriesTable } from '../results/result-table.js';
-import type { HostMessage, PageMessage, SeriesMessage } from './panel-messages.js';
+import type { HostMessage, PageMessage } from './panel-messages.js';
 import { ResultsGrid } from './results-grid.js';
 import { seriesFromMessage } from './series-message.js';
 

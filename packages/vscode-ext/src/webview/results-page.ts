@@ -22,6 +22,7 @@ function start(): void {
       const action = button.dataset.action;
       if (action === 'export-csv') vscode.postMessage({ type: 'export', format: 'csv' });
       if (action === 'export-json') vscode.postMessage({ type: 'export', format: 'json' });
+      if (action === 'export-parquet') vscode.postMessage({ type: 'export', format: 'parquet' });
       if (action === 'copy-markdown') vscode.postMessage({ type: 'copy-markdown' });
       if (action === 'open-text') vscode.postMessage({ type: 'open-text' });
     });
@@ -47,6 +48,7 @@ function start(): void {
     byId('rows').textContent = `${header.rows.toLocaleString()} ${header.rows === 1 ? 'row' : 'rows'}`;
     byId('duration').textContent = `${(header.durationMs / 1000).toFixed(2)} s`;
     byId('zone').textContent = header.timeZone ? `times in ${header.timeZone}` : '';
+    (document.querySelector('button[data-action="export-parquet"]') as HTMLElement).hidden = !header.parquet;
     status.textContent = `${header.endpoint} query done`;
     status.className = '';
     byId('grid').setAttribute('aria-rowcount', String(table.rows.length + 1));

@@ -459,6 +459,16 @@ describe('carbonTRACK in code-server', () => {
     await page.keyboard.press('Enter');
     await page.locator('.notification-toast', { hasText: 'Exported 288 rows' }).waitFor({ timeout: 30_000 });
     expect(readFileSync(path, 'utf8')).toBe(expected);
+    // Export Parquet, the CLI's writer from its lazily loaded bundle in the installed package.
+    const parquet = join(workspace, 'day-results.parquet');
+    await view.getByRole('button', { name: 'Export Parquet' }).click();
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Export results' }).waitFor();
+    await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toBe(parquet);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => view.locator('#status').textContent(), { timeout: 30_000 }).toContain(parquet);
+    const bytes = readFileSync(parquet);
+    expect(bytes.subarray(0, 4).toString()).toBe('PAR1');
+    expect(bytes.subarray(-4).toString()).toBe('PAR1');
   });
 
   it('"New Query for this Device" on a tree node opens a daily query that runs on the connection its CodeLens names', async () => {
