@@ -104,6 +104,10 @@ describe('<ct-energy-summary> with a tariff', () => {
 
     summary.setAttribute('tariff-url', URL.createObjectURL(new Blob(['<html>not a tariff</html>'])));
     await vi.waitFor(() => expect(part(summary, 'cost-error')?.textContent).toContain('is not JSON'));
+
+    // Far more than a tariff: abandoned at 512 kB, named as such.
+    summary.setAttribute('tariff-url', URL.createObjectURL(new Blob([' '.repeat(600 * 1024)])));
+    await vi.waitFor(() => expect(part(summary, 'cost-error')?.textContent).toContain('is over 512 kB'));
   });
 
   it('names the problem of an invalid tariff property instead of pricing with it', async () => {

@@ -126,8 +126,18 @@ export async function loadTariff(url: string, signal: AbortSignal): Promise<Tari
     throw new Error(`Could not load the tariff from ${shown}: ${reason}`);
   }
   if (!response.ok) throw new Error(`Could not load the tariff from ${shown}: HTTP ${response.status}`);
-  const text = await response.text();
-  if (text.length > MAX_TARIFF_BYTES) throw new Error(`The tariff at ${shown} is over ${MAX_TARIFF_BYTES / 1024} kB`);
+  let text: string;
+  try {
+    text = await readLimited(
+      response,
+      MAX_TARIFF_BYTES,
+      () => `The tariff at ${shown} is over ${MAX_TARIFF_BYTES / 1024} kB`,
+    );
+  } catch (error) {
+    // A body that stalls past the timeout ends the read like a stalled connection does.
+    if (signal.aborted) throw new Error(`Could not load the tariff from ${shown}: it took too long`);
+    throw error;
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -139,6 +149,34 @@ export async function loadTariff(url: string, signal: AbortSignal): Promise<Tari
   } catch (error) {
     throw new Error(`The tariff at ${shown} is not valid: ${(error as Error).message}`);
   }
+}
+
+/**
+ * The body as text, read a chunk at a time and abandoned past `limit` bytes: a server that sends
+ * far more than a tariff (or never stops) costs at most `limit`, not the page's memory.
+ */
+async function readLimited(response: Response, limit: number, tooBig: () => string): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return response.text();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > limit) {
+      await reader.cancel();
+      throw new Error(tooBig());
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(received);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 /** A URL as shown in messages: without its query or fragment, which may carry a key. */
