@@ -17,7 +17,7 @@ const ROW_HEIGHT = 22;
 
 // The page's HTML from the same function the extension uses, compiled on the fly.
 const compiled = await build({
-  entryPoints: [`${root}src/results/results-html.ts`],
+  entryPoints: [`${root}src/webview/results-html.ts`],
   bundle: true,
   format: 'esm',
   platform: 'node',

@@ -36,7 +36,6 @@ import { customerQueryText, deviceQueryText, openQuery } from './query/new-query
 import { QueryCodeLensProvider } from './query/query-codelens-provider.js';
 import { type QueryCommandDeps, runQueryCommand, validateQueryDocument } from './query/query-command.js';
 import { QueryResults } from './query/query-results.js';
-import { ResultsPanels } from './results/results-panel.js';
 import { CarbonTrackTreeProvider } from './tree/carbontrack-tree-provider.js';
 import {
   type CustomerNode,
@@ -46,6 +45,7 @@ import {
   type TreeNode,
 } from './tree/tree-nodes.js';
 import { MeasurementsPanels } from './webview/measurements-panel.js';
+import { ResultsPanels } from './webview/results-panel.js';
 
 /** What activate() returns: used by tests and the activation benchmark. */
 export interface CarbonTrackApi {

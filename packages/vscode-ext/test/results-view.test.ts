@@ -7,9 +7,9 @@ import { parseQuery } from '../src/query/ct-query.js';
 import { runQuery } from '../src/query/query-runner.js';
 import { writeResultParquet } from '../src/results/parquet-export.js';
 import { tableToCsv, tableToJson, tableToMarkdown } from '../src/results/result-table.js';
-import type { ResultsHostMessage, ResultsPageMessage } from '../src/results/results-messages.js';
-import { ResultsPanels } from '../src/results/results-panel.js';
-import { displayCell, visibleRows } from '../src/results/virtual-rows.js';
+import type { ResultsHostMessage, ResultsPageMessage } from '../src/webview/results-messages.js';
+import { ResultsPanels } from '../src/webview/results-panel.js';
+import { displayCell, visibleRows } from '../src/webview/virtual-rows.js';
 import { scriptedWindow, startSimulator } from './helpers.js';
 import { Uri } from './vscode-double.js';
 

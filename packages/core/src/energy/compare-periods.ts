@@ -1,6 +1,6 @@
 import { assertTimeZone, zoneOffsetMs } from '@carbontrack/api';
 import { localTimeToInstant } from './calendar-buckets.js';
-import type { EnergySummary } from './summarize.js';
+import type { EnergySummary } from './energy-summary.js';
 
 /** What a period is compared with: the same-length period just before, or the same calendar period a year earlier. */
 export type ComparisonKind = 'previous' | 'year';

@@ -18,7 +18,7 @@ import {
 } from 'vscode';
 import type { ConnectionSessions } from '../connections/connection-sessions.js';
 import type { WindowPort, WorkspacePort } from '../ports.js';
-import type { ResultsPanels } from '../results/results-panel.js';
+import type { ResultsPanels } from '../webview/results-panel.js';
 import { toSeriesMessage } from '../webview/series-message.js';
 import { type CtQuery, locateProblem, measurementFields, parseQuery, type QueryProblem } from './ct-query.js';
 import type { QueryResults } from './query-results.js';

@@ -2,7 +2,7 @@
 // scroll box whose spacer is as tall as every row, with a pool of row elements placed by
 // `transform`; only the rows in view (and a few more) are drawn. Text goes in with textContent.
 import type { ResultTable } from '../results/result-table.js';
-import { displayCell, visibleRows } from '../results/virtual-rows.js';
+import { displayCell, visibleRows } from './virtual-rows.js';
 
 const ROW_HEIGHT = 22;
 

@@ -3,8 +3,8 @@
 // the rows in view, so 100,000 rows scroll as smoothly as 100. Text goes in with textContent only.
 
 import type { CtUsageChart } from '@carbontrack/widgets';
-import type { ResultsHostMessage, ResultsPageMessage } from '../results/results-messages.js';
 import { ResultsGrid } from './results-grid.js';
+import type { ResultsHostMessage, ResultsPageMessage } from './results-messages.js';
 import { seriesFromMessage } from './series-message.js';
 
 interface VsCodeApi {

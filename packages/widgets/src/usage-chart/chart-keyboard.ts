@@ -1,4 +1,4 @@
-import type { ChartView } from './chart-view-model.js';
+import type { ChartView } from './chart-view.js';
 
 /** Share of the view one arrow key pans by. */
 const PAN_SHARE = 0.1;

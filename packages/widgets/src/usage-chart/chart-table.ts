@@ -3,7 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import { fieldInfo, fieldUnit } from '../shared/field-info.js';
 import type { Formatter } from '../shared/locale.js';
 import { lowerBound } from './chart-data.js';
-import type { ChartView } from './chart-view-model.js';
+import type { ChartView } from './chart-view.js';
 
 /** Minimum, maximum, mean and latest of one field in a view. */
 export interface SeriesStats {

@@ -3,15 +3,10 @@ import { downsampleColumnsM4 } from '@carbontrack/core/downsample';
 import type { CalendarUnit } from '@carbontrack/core/energy';
 import { type ChartColumns, lowerBound, plotColumn } from './chart-data.js';
 import type { SeriesStats } from './chart-table.js';
+import type { ChartView } from './chart-view.js';
 import type { PlotSeries } from './plot-series.js';
 
-/** The time range shown: the whole data range, or a zoomed part of it. */
-export interface ChartView {
-  /** Start, epoch ms. */
-  from: number;
-  /** End, epoch ms. */
-  to: number;
-}
+export type { ChartView };
 
 /** What the plot draws: columns on one time axis, and for energy bars where each bucket ends. */
 export interface ChartModel extends ChartColumns {

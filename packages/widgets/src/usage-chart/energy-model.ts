@@ -6,7 +6,8 @@
 import type { MeasurementField, MeasurementSeries } from '@carbontrack/core';
 import { type CalendarUnit, type ComparisonKind, circuits, resample } from '@carbontrack/core/energy';
 import type { SeriesStats } from './chart-table.js';
-import type { ChartModel, ChartView } from './chart-view-model.js';
+import type { ChartView } from './chart-view.js';
+import type { ChartModel } from './chart-view-model.js';
 import type { PlotSeries } from './plot-series.js';
 
 /** The earlier period's readings, for `compare` bars: the earlier series and this one, joined in time order. */

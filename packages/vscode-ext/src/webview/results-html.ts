@@ -1,5 +1,5 @@
-import { createNonce } from '../webview/panel-html.js';
-import { GRID_CSS, WIDGET_THEME_VARS } from '../webview/webview-styles.js';
+import { createNonce } from './panel-html.js';
+import { GRID_CSS, WIDGET_THEME_VARS } from './webview-styles.js';
 
 export { createNonce };
 

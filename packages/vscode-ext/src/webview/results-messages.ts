@@ -1,6 +1,6 @@
 import type { MeasurementField } from '@carbontrack/core';
-import type { SeriesMessage } from '../webview/panel-messages.js';
-import type { ResultTable } from './result-table.js';
+import type { ResultTable } from '../results/result-table.js';
+import type { SeriesMessage } from './panel-messages.js';
 
 /** What the results view's header says. */
 export interface ResultsHeader {

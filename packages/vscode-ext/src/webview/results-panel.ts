@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import type { MeasurementField, MeasurementSeries } from '@carbontrack/core';
 import { Uri, ViewColumn, window as vscodeWindow, type WebviewPanel } from 'vscode';
 import type { ClipboardPort, WindowPort } from '../ports.js';
-import type { SeriesMessage } from '../webview/panel-messages.js';
-import { type ResultTable, tableToCsv, tableToJson, tableToMarkdown } from './result-table.js';
+import { type ResultTable, tableToCsv, tableToJson, tableToMarkdown } from '../results/result-table.js';
+import type { SeriesMessage } from './panel-messages.js';
 import { createNonce, renderResultsHtml } from './results-html.js';
 import type { ResultsHeader, ResultsHostMessage, ResultsPageMessage } from './results-messages.js';
 
