@@ -6,10 +6,11 @@ import { type DateRange, presetRange, type RangePreset } from '../devices/date-r
 import { exportRange, pickCustomRange } from '../devices/device-commands.js';
 import type { WindowPort } from '../ports.js';
 import type { DeviceNode } from '../tree/tree-nodes.js';
-import { createNonce, renderPanelHtml } from './panel-html.js';
+import { renderPanelHtml } from './panel-html.js';
 import type { HostMessage, PageMessage, SeriesMessage } from './panel-messages.js';
 import { toSeriesMessage } from './series-message.js';
 import { readTariffSetting } from './tariff-setting.js';
+import { createNonce } from './webview-page.js';
 
 export type { SeriesMessage };
 export { toSeriesMessage };

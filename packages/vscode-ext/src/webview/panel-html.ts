@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { escapeHtml, moduleScript, pageHead } from './webview-page.js';
 import { GRID_CSS, WIDGET_THEME_VARS } from './webview-styles.js';
 
 /** What the measurements page needs. */
@@ -14,16 +14,6 @@ export interface PanelHtmlOptions {
   title: string;
 }
 
-export function createNonce(): string {
-  return randomBytes(18).toString('base64url');
-}
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-
 /**
  * The measurements page. Strict CSP: no network at all (`default-src 'none'`, so no connect-src), scripts
  * only with this page's nonce, images and styles only from the extension. `'unsafe-inline'` for styles is
@@ -34,24 +24,8 @@ const escapeHtml = (text: string) =>
  */
 export function renderPanelHtml(options: PanelHtmlOptions): string {
   const { cspSource, nonce } = options;
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource} 'unsafe-inline'`,
-    `img-src ${cspSource} data:`,
-    `font-src ${cspSource}`,
-  ].join('; ');
-  const widgets = options.widgetsUri
-    ? `<script type="module" nonce="${nonce}" src="${escapeHtml(options.widgetsUri)}"></script>`
-    : '';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(options.title)}</title>
-<style>
+  const widgets = moduleScript(nonce, options.widgetsUri);
+  return `${pageHead({ cspSource, nonce, title: options.title })}
   body { color: var(--vscode-foreground); background: var(--vscode-editor-background);
     font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
   header { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
@@ -95,7 +69,7 @@ export function renderPanelHtml(options: PanelHtmlOptions): string {
   </div>
 </section>
 ${widgets}
-<script type="module" nonce="${nonce}" src="${escapeHtml(options.pageScriptUri)}"></script>
+${moduleScript(nonce, options.pageScriptUri)}
 </body>
 </html>
 `;

@@ -1,13 +1,5 @@
-import { createNonce } from './panel-html.js';
+import { moduleScript, pageHead } from './webview-page.js';
 import { GRID_CSS, WIDGET_THEME_VARS } from './webview-styles.js';
-
-export { createNonce };
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
 
 /**
  * The results view's page: a header (query, connection, rows, duration, zone, status), the export
@@ -23,24 +15,8 @@ export function renderResultsHtml(options: {
   title: string;
 }): string {
   const { cspSource, nonce } = options;
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource} 'unsafe-inline'`,
-    `img-src ${cspSource} data:`,
-    `font-src ${cspSource}`,
-  ].join('; ');
-  const widgets = options.widgetsUri
-    ? `<script type="module" nonce="${nonce}" src="${escapeHtml(options.widgetsUri)}"></script>`
-    : '';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(options.title)}</title>
-<style>
+  const widgets = moduleScript(nonce, options.widgetsUri);
+  return `${pageHead({ cspSource, nonce, title: options.title })}
   html, body { height: 100%; margin: 0; }
   body { color: var(--vscode-foreground); background: var(--vscode-editor-background); display: flex; flex-direction: column;
     font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
@@ -90,7 +66,7 @@ export function renderResultsHtml(options: {
   </div>
 </div>
 ${widgets}
-<script type="module" nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>
+${moduleScript(nonce, options.scriptUri)}
 </body>
 </html>`;
 }

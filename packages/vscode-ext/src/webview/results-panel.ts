@@ -5,8 +5,9 @@ import { Uri, ViewColumn, window as vscodeWindow, type WebviewPanel } from 'vsco
 import type { ClipboardPort, WindowPort } from '../ports.js';
 import { type ResultTable, tableToCsv, tableToJson, tableToMarkdown } from '../results/result-table.js';
 import type { SeriesMessage } from './panel-messages.js';
-import { createNonce, renderResultsHtml } from './results-html.js';
+import { renderResultsHtml } from './results-html.js';
 import type { ResultsHeader, ResultsHostMessage, ResultsPageMessage } from './results-messages.js';
+import { createNonce } from './webview-page.js';
 
 /** What a results view shows: the header and the table; `text` is the query's own output, for "Open as Text". */
 export interface ResultsContent {

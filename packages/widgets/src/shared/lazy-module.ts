@@ -12,22 +12,30 @@ export class LazyModule<M> {
   /** Why the load failed, until a retry. */
   error: unknown;
   private pending: Promise<unknown> | undefined;
+  // The hosts that asked while it loads, each updated once when it settles (not once per render).
+  private readonly waiting = new Set<ReactiveControllerHost>();
 
   constructor(private readonly load: () => Promise<M>) {}
 
   /** The module when loaded; otherwise starts loading it and updates `host` once it is in (or failed). */
   get(host: ReactiveControllerHost): M | undefined {
     if (this.value || this.error !== undefined) return this.value;
-    this.pending ??= this.load().then(
-      (module) => {
-        this.value = module;
-      },
-      (error: unknown) => {
-        this.error = error ?? new Error('could not load');
+    this.waiting.add(host);
+    this.pending ??= this.load()
+      .then(
+        (module) => {
+          this.value = module;
+        },
+        (error: unknown) => {
+          this.error = error ?? new Error('could not load');
+        },
+      )
+      .finally(() => {
         this.pending = undefined;
-      },
-    );
-    void this.pending.then(() => host.requestUpdate());
+        const hosts = [...this.waiting];
+        this.waiting.clear();
+        for (const waiting of hosts) waiting.requestUpdate();
+      });
     return undefined;
   }
 
