@@ -62,6 +62,8 @@ describe('carbonTRACK in code-server', () => {
   };
 
   beforeAll(async () => {
+    // Screenshots of this run only: a failure's screenshot from an earlier run must not be read as this one's.
+    rmSync(artifacts, { recursive: true, force: true });
     mkdirSync(artifacts, { recursive: true });
     mkdirSync(workspace, { recursive: true });
     mkdirSync(join(userData, 'User'), { recursive: true });
@@ -182,13 +184,25 @@ describe('carbonTRACK in code-server', () => {
     pageErrors.length = 0;
   });
 
+  // The palette hides when it loses focus, and a webview takes its focus back a moment after a prompt over it
+  // closes: a palette opened in that moment closes again as it opens (its input goes inert, then hidden).
+  // Open it again when that happens, as a person would.
   const runCommand = async (title: string) => {
-    await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await page.keyboard.press('Enter');
+    const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('F1');
+      try {
+        await input.fill(`>${title}`, { timeout: 5_000 });
+        await entry.waitFor({ timeout: 5_000 });
+        if (!(await input.isVisible())) throw new Error(`the command palette closed before "${title}" was chosen`);
+        await page.keyboard.press('Enter');
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
   };
   // The quick input widget is reused from one prompt to the next: wait for the prompt's title first.
   const quickInput = async (text: string, title?: string) => {
