@@ -187,15 +187,16 @@ describe('carbonTRACK in code-server', () => {
   // The palette hides when it loses focus, and a webview takes its focus back a moment after a prompt over it
   // closes: a palette opened in that moment closes again as it opens (its input goes inert, then hidden).
   // Open it again when that happens, as a person would.
-  const runCommand = async (title: string) => {
+  // `text` is typed in the palette as it is: a leading '>' runs a command, none opens a file by name.
+  const palette = async (text: string, choice: string) => {
     const input = page.locator('.quick-input-widget input');
-    const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: choice }).first();
     for (let attempt = 1; ; attempt++) {
       await page.keyboard.press('F1');
       try {
-        await input.fill(`>${title}`, { timeout: 5_000 });
+        await input.fill(text, { timeout: 5_000 });
         await entry.waitFor({ timeout: 5_000 });
-        if (!(await input.isVisible())) throw new Error(`the command palette closed before "${title}" was chosen`);
+        if (!(await input.isVisible())) throw new Error(`the command palette closed before "${choice}" was chosen`);
         await page.keyboard.press('Enter');
         return;
       } catch (error) {
@@ -204,6 +205,7 @@ describe('carbonTRACK in code-server', () => {
       }
     }
   };
+  const runCommand = (title: string) => palette(`>${title}`, title);
   // The quick input widget is reused from one prompt to the next: wait for the prompt's title first.
   const quickInput = async (text: string, title?: string) => {
     if (title) await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor();
@@ -421,10 +423,7 @@ describe('carbonTRACK in code-server', () => {
     const { device } = target();
     await runCommand('View: Close All Editors');
     // Quick open without the '>' prefix (Ctrl+P would reach chromium's print dialog).
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').fill('day.ctquery');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'day.ctquery' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await palette('day.ctquery', 'day.ctquery');
     // The CodeLens names the connection the query runs on.
     const lens = page.locator('.codelens-decoration a', { hasText: '▶ Run on Local simulator' });
     await lens.waitFor({ timeout: 30_000 });
