@@ -1,7 +1,8 @@
 // Builds dist/ct-widgets.js: every tag, with lit and core inside, for a single <script type="module">.
 // Bundles the tsc output, so decorators are already lowered. What is loaded on demand goes to
 // dist/chunks/, next to it, resolved relative to the script's own URL: uPlot (when a chart first
-// draws) and the coordinates-to-time-zone table (only when no time-zone is set).
+// draws), the energy maths and views (summaries, energy bars), the power-flow diagram (when one
+// first renders) and the coordinates-to-time-zone table (only when no time-zone is set).
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { minify } from 'terser';

@@ -2,6 +2,7 @@
 // nothing; a page that loads the bundle twice (two portal plug-ins) works and logs no error; and
 // every widget fires `ct-ready` once, when its first data is on screen.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@carbontrack/test-support/chromium';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,6 +196,95 @@ describe('under a strict Content-Security-Policy', () => {
     expect(errors).toEqual([]);
     await tab.screenshot({
       path: new URL('../test-artifacts/strict-csp.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+    await tab.close();
+  });
+});
+
+describe('when a chunk loaded on demand cannot be fetched (a deployment replaced it, the network failed)', () => {
+  let server: EmbedServer;
+  let browser: Browser;
+  let deviceId: string;
+
+  beforeAll(async () => {
+    server = await startEmbedServer({}, 7);
+    deviceId = batteryDevice(server);
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('each widget that needs one says what did not load, and a real click on Retry shows the data once it can', async () => {
+    // The chunks the script imports on demand, from the build's own import graph.
+    const graph = JSON.parse(readFileSync(new URL('../dist/bundle-graph.json', import.meta.url), 'utf8')) as Record<
+      string,
+      Array<{ path: string; kind: string }>
+    >;
+    const onDemand = new Set(
+      (graph['ct-widgets.js'] ?? [])
+        .filter((i) => i.kind === 'dynamic-import' && !i.path.includes('/tz-'))
+        .map((i) => `/${i.path}`),
+    );
+    expect(onDemand.size).toBeGreaterThanOrEqual(4);
+    let serving = false;
+    const refused = new Set<string>();
+    const tab = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    await tab.route('**/chunks/**', (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (serving || !onDemand.has(path)) return route.continue();
+      refused.add(path);
+      return route.fulfill({ status: 404, body: 'gone' });
+    });
+    const html = `<!doctype html><html lang="en-AU"><head><meta charset="utf-8"><script>
+      window.errorEvents = [];
+      document.addEventListener('ct-error', (e) => window.errorEvents.push(e.target.localName + ' ' + e.detail.key));
+    </script></head><body>
+      <script type="module" src="/ct-widgets.js"></script>${allWidgets(deviceId)}</body></html>`;
+    const errorEvents = () => tab.evaluate(() => (window as unknown as { errorEvents: string[] }).errorEvents);
+    await tab.route('**/chunk-gone.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await tab.goto(`${server.url}/chunk-gone.html`);
+    const needsChunk = {
+      'ct-usage-chart': 'the chart',
+      'ct-energy-summary': 'the energy summary',
+      'ct-power-flow': 'the power-flow diagram',
+    };
+    for (const [tag, what] of Object.entries(needsChunk)) {
+      const message = tab.locator(tag).locator('[part="error-message"]');
+      await message.waitFor({ timeout: 30_000 });
+      expect(await message.textContent()).toContain(`Could not load ${what}`);
+    }
+    // The card needs no chunk: it shows its data meanwhile.
+    await expect
+      .poll(() => tab.locator('ct-device-card').locator('[part="status"]').textContent(), { timeout: 30_000 })
+      .toMatch(/Online|Offline/);
+    expect(refused.size).toBeGreaterThanOrEqual(3);
+    // Each says so once by ct-error too, as for a failed fetch, keyed by what did not load.
+    expect((await errorEvents()).sort()).toEqual(
+      Object.entries(needsChunk)
+        .map(([tag, what]) => `${tag} module:${what}`)
+        .sort(),
+    );
+    await tab.screenshot({
+      path: new URL('../test-artifacts/chunk-gone.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+    // Once the chunks are there again, a real click on each Retry shows the data.
+    serving = true;
+    for (const tag of Object.keys(needsChunk)) await tab.locator(tag).locator('[part="retry-button"]').click();
+    await tab.locator('ct-usage-chart').locator('canvas').first().waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => tab.locator('ct-energy-summary').locator('[part~="summary"]').textContent(), { timeout: 30_000 })
+      .toMatch(/kWh/);
+    await expect
+      .poll(() => tab.locator('ct-power-flow').locator('[part="node"]').count(), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(3);
+    for (const tag of Object.keys(needsChunk)) expect(await tab.locator(tag).locator('[part="error"]').count()).toBe(0);
+    expect(await errorEvents()).toHaveLength(3);
+    await tab.screenshot({
+      path: new URL('../test-artifacts/chunk-back.png', import.meta.url).pathname,
       fullPage: true,
     });
     await tab.close();

@@ -25,7 +25,7 @@ const PERIOD_LABELS: Record<EnergyPeriod, string> = {
 };
 
 type SummaryMaths = typeof import('./summary-view.js');
-const summaryMaths = new LazyModule<SummaryMaths>(() => import('./summary-view.js'));
+const summaryMaths = new LazyModule<SummaryMaths>('the energy summary', () => import('./summary-view.js'));
 
 // One fetch per tariff address for the page: fifty summaries on one tariff-url ask once. A failed
 // load is forgotten, so a retry (or the next element) asks again.

@@ -1,14 +1,19 @@
 import type { Device } from '@carbontrack/core';
 import { deviceHasBattery } from '@carbontrack/core/devices';
 import { deviceResource, type LatestReading, latestReadingResource } from '@carbontrack/core/live';
-import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CtElement } from '../shared/ct-element.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import { LiveController } from '../shared/live-controller.js';
 import styles from './power-flow.styles.js';
-import { FLOW_SOURCES, NODE_RADIUS, powerFlowView, VIEW_BOX } from './power-flow-view.js';
 
-export { type PowerFlowLink, powerFlows } from './power-flows.js';
+export type { PowerFlowLink } from './power-flows.js';
+
+type PowerFlowDiagram = typeof import('./power-flow-diagram.js');
+const diagramModule = new LazyModule<PowerFlowDiagram>(
+  'the power-flow diagram',
+  () => import('./power-flow-diagram.js'),
+);
 
 /**
  * @summary Live power flow between solar, home, grid and battery, with direction and magnitude from the latest reading.
@@ -80,18 +85,26 @@ export class CtPowerFlow extends CtElement {
     this.controllers.push(this.device as LiveController<unknown>, this.latest as LiveController<unknown>);
   }
 
+  /** Retries the failed fetches and the diagram's chunk. */
+  override retry(): Promise<void> {
+    diagramModule.retry();
+    this.requestUpdate();
+    return super.retry();
+  }
+
   protected override get showsData(): boolean {
     return this.rendered('diagram');
   }
 
   protected override render() {
-    const status = this.renderStatus([this.device.state, this.latest.state]);
+    const status = this.renderStatus([this.device.state, this.latest.state, diagramModule.state(this)]);
     if (status) return status;
+    const diagram = diagramModule.value as PowerFlowDiagram;
     const reading = this.latest.state.value?.series;
     if (!reading) return this.renderEmpty('No data in the last hour.');
     const value = (field: 'PowerUsage' | 'Generating' | 'PowerUsageNet' | 'PowerExportedNet' | 'BatteryCharge') =>
       reading.columns[field][0] ?? Number.NaN;
-    const view = powerFlowView(
+    return diagram.renderPowerFlowDiagram(
       {
         usage: value('PowerUsage'),
         generation: value('Generating'),
@@ -101,35 +114,5 @@ export class CtPowerFlow extends CtElement {
       },
       { hasBattery: deviceHasBattery(this.device.state.value as Device), format: this.format },
     );
-    return html`<svg part="diagram" viewBox="0 0 ${VIEW_BOX.width} ${VIEW_BOX.height}" aria-hidden="true">
-        ${svg`<defs>
-          ${FLOW_SOURCES.map(
-            (source) =>
-              svg`<marker id="arrow-${source}" class="arrow from-${source}" viewBox="0 0 10 10" refX="8" refY="5"
-                markerWidth="11" markerHeight="11" markerUnits="userSpaceOnUse" orient="auto">
-                <path d="M0 0 L10 5 L0 10 Z"></path>
-              </marker>`,
-          )}
-        </defs>
-        ${view.tracks.map((t) => svg`<path class="track" part="track" data-track=${t.key} d=${t.d}></path>`)}
-        ${view.flows.map(
-          (l) =>
-            svg`<path class="flow from-${l.from}" part="flow" data-flow="${l.from}-${l.to}"
-              data-track=${l.track} d=${l.d} marker-end="url(#arrow-${l.from})"
-              .style=${`stroke-width:${l.width}px;--_duration:${l.durationS}s`}></path>`,
-        )}
-        ${view.nodes.map(
-          (n) =>
-            svg`<g class="node ${n.key}" part="node" data-node=${n.key} transform="translate(${n.x} ${n.y})">
-              <circle r=${NODE_RADIUS}></circle>
-              <text class="label" y=${n.value ? -7 : 4}>${n.label}</text>
-              ${n.value ? svg`<text class="value" y="12">${n.value}</text>` : nothing}
-              ${n.caption ? svg`<text class="caption" part="caption" y=${NODE_RADIUS + 20}>${n.caption}</text>` : nothing}
-            </g>`,
-        )}`}
-      </svg>
-      <ul class="visually-hidden" part="description">
-        ${view.description.map((line) => html`<li>${line}</li>`)}
-      </ul>`;
   }
 }

@@ -15,9 +15,10 @@ import {
   type TestAuth,
   waitForPart,
 } from '../test/fixtures.js';
-import { type CtPowerFlow, type PowerFlowLink, powerFlows } from './power-flow.component.js';
+import type { CtPowerFlow } from './power-flow.component.js';
 import styles from './power-flow.styles.js';
 import { NODE_RADIUS, type PowerFlowView, powerFlowView, type PowerFlowReading as Reading } from './power-flow-view.js';
+import { type PowerFlowLink, powerFlows } from './power-flows.js';
 
 const hubs: LiveDataHub[] = [];
 afterEach(() => {

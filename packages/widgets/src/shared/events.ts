@@ -6,9 +6,12 @@ export interface CtLoadDetail {
   fetchedAt: number;
 }
 
-/** Detail of `ct-error`: a fetch failed; the widget shows its message and a retry button. */
+/** Detail of `ct-error`: a fetch (or a chunk of the widgets) failed; the widget shows its message and a retry button. */
 export interface CtErrorDetail {
-  /** Cache key of the resource that failed. */
+  /**
+   * Cache key of the resource that failed; `module:<what>` ("module:the chart") when a part of
+   * the widgets loaded on demand could not be fetched.
+   */
   key: string;
   /** The error (a `CarbonTrackError` for API failures). */
   error: unknown;

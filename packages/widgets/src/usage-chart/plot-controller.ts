@@ -1,3 +1,4 @@
+import type { LiveState } from '@carbontrack/core/live';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type uPlot from 'uplot';
 import { LazyModule } from '../shared/lazy-module.js';
@@ -38,7 +39,7 @@ export interface PlotEvents {
 }
 
 type PlotEngine = typeof import('./plot-engine.js');
-const plotEngine = new LazyModule<PlotEngine>(() => import('./plot-engine.js'));
+const plotEngine = new LazyModule<PlotEngine>('the chart', () => import('./plot-engine.js'));
 
 /**
  * Owns one uPlot and the element it mounts into: builds it when the config changes, hands it new
@@ -67,9 +68,14 @@ export class PlotController implements ReactiveController {
     return plotEngine.get(this.host);
   }
 
-  /** Why uPlot's chunk could not be loaded, if it could not. */
-  get loadError(): unknown {
-    return plotEngine.error;
+  /** uPlot's chunk as a live state: loading, loaded, or why it could not be loaded. */
+  get loadState(): LiveState<unknown> {
+    return plotEngine.state(this.host);
+  }
+
+  /** Forgets a failed load of uPlot's chunk, so the next draw asks for it again. */
+  retryLoad(): void {
+    plotEngine.retry();
   }
 
   private get pxRatio(): number {

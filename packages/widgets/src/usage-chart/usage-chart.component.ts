@@ -48,7 +48,7 @@ const DEFAULT_FIELDS = 'PowerUsage,Generating,PowerExported';
 const MUTED_ALPHA = 0.4;
 
 type EnergyMaths = typeof import('./energy-model.js');
-const energyMaths = new LazyModule<EnergyMaths>(() => import('./energy-model.js'));
+const energyMaths = new LazyModule<EnergyMaths>("the chart's energy bars", () => import('./energy-model.js'));
 
 /**
  * @summary Power of one device over time, on uPlot: zoom by mouse or keyboard, legend toggles, tooltip, energy bars.
@@ -369,6 +369,14 @@ export class CtUsageChart extends CtElement {
     return this.plot.uplot !== null && this.model !== null;
   }
 
+  /** Retries the failed fetches and the chart's chunks that failed to load (uPlot, the energy maths). */
+  override retry(): Promise<void> {
+    this.plot.retryLoad();
+    energyMaths.retry();
+    this.requestUpdate();
+    return super.retry();
+  }
+
   protected override render() {
     const invalid = this.renderProblems();
     if (invalid) return invalid;
@@ -387,6 +395,12 @@ export class CtUsageChart extends CtElement {
     const mathsFailed = this.mode_ === 'energy' || this.comparisonKind ? energyMaths.error : undefined;
     if (mathsFailed !== undefined) {
       const status = this.renderStatus([energyMaths.state(this)]);
+      if (status) return status;
+    }
+    // Without uPlot's chunk there is nothing to draw in: say so, with Retry, instead of an empty plot.
+    const engine = this.plot.loadState;
+    if (engine.error !== undefined) {
+      const status = this.renderStatus([engine]);
       if (status) return status;
     }
     return html`<div part="chart">
