@@ -132,91 +132,8 @@ describe('in a page', () => {
     expect(server.proxyLog).not.toContain('POST /ct/ctapi/Measurement');
     await tab.close();
   });
-});
 
-describe('under a strict Content-Security-Policy', () => {
-  const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
-  let server: EmbedServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // No inline script or style on the page: the violation counter is a file of its own.
-    const listener = `window.violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => {
-        window.violations.push(e.violatedDirective + ' ' + (e.blockedURI || e.sample || ''));
-      });`;
-    // The server reads its pages when asked: the page is added once the world names the device.
-    const pages: Record<string, EmbedPage> = { '/csp-listener.js': { body: listener, type: 'text/javascript' } };
-    server = await startEmbedServer(pages, 9);
-    pages['/strict.html'] = {
-      body: `<!doctype html><html lang="en-AU"><head><meta charset="utf-8">
-      <script src="/csp-listener.js"></script>
-      <script type="module" src="/ct-widgets.js"></script></head><body>
-      ${allWidgets(batteryDevice(server))}</body></html>`,
-      headers: { 'Content-Security-Policy': CSP },
-    };
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('every widget shows live data, a real hover shows the tooltip, and no violation is reported', async () => {
-    const tab = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-    const errors: string[] = [];
-    tab.on('pageerror', (error) => errors.push(String(error)));
-    await tab.goto(`${server.url}/strict.html`);
-    await tab.waitForFunction(
-      () =>
-        ['ct-device-card', 'ct-energy-summary', 'ct-power-flow'].every((tag) =>
-          /kWh|Online|Offline|W\b/.test(document.querySelector(tag)?.shadowRoot?.textContent ?? ''),
-        ) && !!document.querySelector('ct-usage-chart')?.shadowRoot?.querySelector('canvas'),
-      null,
-      { timeout: 30_000 },
-    );
-    // Hover the plot with the real mouse: the tooltip is positioned through the CSSOM.
-    const plot = tab.locator('ct-usage-chart').locator('[part="plot"]');
-    const box = await plot.boundingBox();
-    if (!box) throw new Error('no plot');
-    await tab.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await tab.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2);
-    const tooltip = tab.locator('ct-usage-chart').locator('[part="tooltip"]');
-    await tooltip.waitFor({ state: 'visible' });
-    const left = await tooltip.evaluate((el) => (el as HTMLElement).style.left);
-    expect(left).toMatch(/px$/);
-    // The legend swatches got their colours, the power flow its widths: no style was refused.
-    const swatch = await tab
-      .locator('ct-usage-chart')
-      .locator('[part="legend-item"]')
-      .first()
-      .evaluate((el) => (el as HTMLElement).style.getPropertyValue('--_swatch'));
-    expect(swatch).toMatch(/^var\(--/);
-    expect(await tab.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
-    expect(errors).toEqual([]);
-    await tab.screenshot({
-      path: new URL('../test-artifacts/strict-csp.png', import.meta.url).pathname,
-      fullPage: true,
-    });
-    await tab.close();
-  });
-});
-
-describe('when a chunk loaded on demand cannot be fetched (a deployment replaced it, the network failed)', () => {
-  let server: EmbedServer;
-  let browser: Browser;
-  let deviceId: string;
-
-  beforeAll(async () => {
-    server = await startEmbedServer({}, 7);
-    deviceId = batteryDevice(server);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+  // A chunk loaded on demand that cannot be fetched: a deployment replaced it, or the network failed.
   it('each widget that needs one says what did not load, and a real click on Retry shows the data once it can', async () => {
     // The chunks the script imports on demand, from the build's own import graph.
     const graph = JSON.parse(readFileSync(new URL('../dist/bundle-graph.json', import.meta.url), 'utf8')) as Record<
@@ -285,6 +202,74 @@ describe('when a chunk loaded on demand cannot be fetched (a deployment replaced
     expect(await errorEvents()).toHaveLength(3);
     await tab.screenshot({
       path: new URL('../test-artifacts/chunk-back.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+    await tab.close();
+  });
+});
+
+describe('under a strict Content-Security-Policy', () => {
+  const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+  let server: EmbedServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // No inline script or style on the page: the violation counter is a file of its own.
+    const listener = `window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.violations.push(e.violatedDirective + ' ' + (e.blockedURI || e.sample || ''));
+      });`;
+    // The server reads its pages when asked: the page is added once the world names the device.
+    const pages: Record<string, EmbedPage> = { '/csp-listener.js': { body: listener, type: 'text/javascript' } };
+    server = await startEmbedServer(pages, 9);
+    pages['/strict.html'] = {
+      body: `<!doctype html><html lang="en-AU"><head><meta charset="utf-8">
+      <script src="/csp-listener.js"></script>
+      <script type="module" src="/ct-widgets.js"></script></head><body>
+      ${allWidgets(batteryDevice(server))}</body></html>`,
+      headers: { 'Content-Security-Policy': CSP },
+    };
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('every widget shows live data, a real hover shows the tooltip, and no violation is reported', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    const errors: string[] = [];
+    tab.on('pageerror', (error) => errors.push(String(error)));
+    await tab.goto(`${server.url}/strict.html`);
+    await tab.waitForFunction(
+      () =>
+        ['ct-device-card', 'ct-energy-summary', 'ct-power-flow'].every((tag) =>
+          /kWh|Online|Offline|W\b/.test(document.querySelector(tag)?.shadowRoot?.textContent ?? ''),
+        ) && !!document.querySelector('ct-usage-chart')?.shadowRoot?.querySelector('canvas'),
+      null,
+      { timeout: 30_000 },
+    );
+    // Hover the plot with the real mouse: the tooltip is positioned through the CSSOM.
+    const plot = tab.locator('ct-usage-chart').locator('[part="plot"]');
+    const box = await plot.boundingBox();
+    if (!box) throw new Error('no plot');
+    await tab.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await tab.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2);
+    const tooltip = tab.locator('ct-usage-chart').locator('[part="tooltip"]');
+    await tooltip.waitFor({ state: 'visible' });
+    const left = await tooltip.evaluate((el) => (el as HTMLElement).style.left);
+    expect(left).toMatch(/px$/);
+    // The legend swatches got their colours, the power flow its widths: no style was refused.
+    const swatch = await tab
+      .locator('ct-usage-chart')
+      .locator('[part="legend-item"]')
+      .first()
+      .evaluate((el) => (el as HTMLElement).style.getPropertyValue('--_swatch'));
+    expect(swatch).toMatch(/^var\(--/);
+    expect(await tab.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    expect(errors).toEqual([]);
+    await tab.screenshot({
+      path: new URL('../test-artifacts/strict-csp.png', import.meta.url).pathname,
       fullPage: true,
     });
     await tab.close();
