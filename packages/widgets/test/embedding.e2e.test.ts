@@ -188,6 +188,27 @@ describe('in a page', () => {
       path: new URL('../test-artifacts/chunk-gone.png', import.meta.url).pathname,
       fullPage: true,
     });
+    // On a phone, in dark, the messages (a URL without spaces in them) wrap inside each widget.
+    await tab.setViewportSize({ width: 390, height: 1200 });
+    await tab.emulateMedia({ colorScheme: 'dark' });
+    for (const tag of Object.keys(needsChunk)) {
+      const widget = await tab.locator(tag).boundingBox();
+      const message = await tab.locator(tag).locator('[part="error-message"]').boundingBox();
+      if (!widget || !message) throw new Error(`${tag} has no box`);
+      expect(widget.x + widget.width).toBeLessThanOrEqual(390);
+      expect(message.x + message.width).toBeLessThanOrEqual(widget.x + widget.width);
+      const overflow = await tab
+        .locator(tag)
+        .locator('[part="error-message"]')
+        .evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+    await tab.screenshot({
+      path: new URL('../test-artifacts/chunk-gone-390-dark.png', import.meta.url).pathname,
+      fullPage: true,
+    });
+    await tab.setViewportSize({ width: 1100, height: 1400 });
+    await tab.emulateMedia({ colorScheme: 'light' });
     // Once the chunks are there again, a real click on each Retry shows the data.
     serving = true;
     for (const tag of Object.keys(needsChunk)) await tab.locator(tag).locator('[part="retry-button"]').click();

@@ -83,6 +83,8 @@ export default css`
   .error p {
     margin: 0;
     color: var(--_error);
+    /* A message may carry a URL or a key with no spaces: it wraps at a phone's width. */
+    overflow-wrap: anywhere;
   }
   .empty p {
     margin: 0;
