@@ -42,7 +42,8 @@ export {
 export { redact } from './errors/redact.js';
 export { type FleetCursor, parseFleetCursor } from './fleet/fleet-cursor.js';
 export type { FleetIterable } from './fleet/fleet-iterable.js';
-export type { FleetChunk, FleetProgress, FleetQuery, FleetTarget } from './fleet/fleet-query.js';
+export type { FleetChunk, FleetProgress, FleetQuery } from './fleet/fleet-query.js';
+export type { FleetTarget } from './fleet/fleet-target.js';
 export type { FetchLike } from './http/request-pipeline.js';
 export { DEFAULT_RETRY_STATUSES, type RetryOptions } from './http/retry-policy.js';
 export { concatSeries } from './measurements/concat-series.js';

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/carbon-track-error.js';
-import type { FleetTarget } from './fleet-query.js';
+import type { FleetTarget } from './fleet-target.js';
 
 /**
  * Where a fleet read resumes: plain JSON, safe to write to a file. It names the read it belongs to

@@ -18,7 +18,8 @@ import {
   toEpochMs,
 } from '../validation/validate-input.js';
 import { cursorMatches, type FleetCursor } from './fleet-cursor.js';
-import type { FleetChunk, FleetProgress, FleetQuery, FleetTarget } from './fleet-query.js';
+import type { FleetChunk, FleetProgress, FleetQuery } from './fleet-query.js';
+import type { FleetTarget } from './fleet-target.js';
 
 const DAY_MS = 86_400_000;
 

@@ -3,12 +3,6 @@ import type { MeasurementSeries } from '../measurements/series.js';
 import type { DateInput } from '../validation/validate-input.js';
 import type { FleetCursor } from './fleet-cursor.js';
 
-/**
- * Which devices a fleet read covers: every device of a distributor (in ascending device ID), or
- * the devices listed (in the order given, repeats dropped).
- */
-export type FleetTarget = { distributorId: string } | { deviceIds: readonly string[] };
-
 /** How {@link CarbonTrackClient.fleetMeasurements} reads. */
 export interface FleetQuery extends CallOptions {
   /** Start of the range, inclusive. */
