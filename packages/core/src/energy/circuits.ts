@@ -6,14 +6,20 @@ import { assertSortedTime, type IntegrationMethod, integrationMethod, maxGapMs }
 import { integrateColumn } from './integrate-energy.js';
 import { energyInBuckets } from './resample.js';
 
-/** Which channels are the circuits: Power1..4, or their N variants Power1N..4N. */
-export type CircuitChannels = 'Power' | 'PowerN';
+/**
+ * Which channels are the circuits: Power1..4 (W), their N variants Power1N..4N (W), or the
+ * apparent power of the same circuits, PowerVAH1..4 (VA, so energies are kVAh).
+ */
+export type CircuitChannels = 'Power' | 'PowerN' | 'PowerVAH';
+
+/** The energy unit of a breakdown: kWh for real power channels, kVAh for apparent power. */
+export type CircuitEnergyUnit = 'kWh' | 'kVAh';
 
 /** Options of {@link circuits}. */
 export interface CircuitOptions {
   /** Names of the circuits by channel number, e.g. `{ 1: 'Lights and power', 2: 'Hot water' }` (default "Circuit n"). */
   labels?: Partial<Record<1 | 2 | 3 | 4, string>>;
-  /** Power1..4 (default) or Power1N..4N. */
+  /** Power1..4 (default), Power1N..4N, or PowerVAH1..4 (apparent power: no untracked remainder). */
   channels?: CircuitChannels;
   /** Let the remainder go negative where the circuits add up to more than PowerUsage (default false: clamped at 0). */
   allowNegativeRemainder?: boolean;
@@ -32,9 +38,9 @@ export interface CircuitBuckets {
   /** Bucket start and end (exclusive), epoch ms: `resample`'s buckets of the same series. */
   start: Float64Array;
   end: Float64Array;
-  /** kWh of each circuit per bucket, in the order of `circuits`. */
+  /** Energy of each circuit per bucket, in the breakdown's `unit`, in the order of `circuits`. */
   circuits: Float64Array[];
-  /** Untracked kWh per bucket. */
+  /** Untracked kWh per bucket (NaN for apparent power channels). */
   untracked: Float64Array;
   /** PowerUsage kWh per bucket (the circuits plus the untracked remainder, within their rules). */
   usage: Float64Array;
@@ -45,52 +51,71 @@ export interface CircuitEnergy {
   /** The channel it is measured on. */
   field: MeasurementField;
   label: string;
+  /** Its energy, in the breakdown's `unit` (kWh, or kVAh for PowerVAH channels). */
+  energy: number;
+  /** Its energy in kWh; NaN for PowerVAH channels (apparent energy is not kWh). */
   kWh: number;
 }
 
 /** Where the energy of a period went, by circuit. */
 export interface CircuitBreakdown {
+  /** The unit of each circuit's `energy` and of the per-bucket circuit columns. */
+  unit: CircuitEnergyUnit;
   circuits: CircuitEnergy[];
-  /** Energy used on site that no circuit measured (PowerUsage minus the circuits), kWh. */
+  /**
+   * Energy used on site that no circuit measured (PowerUsage minus the circuits), kWh. NaN for
+   * PowerVAH channels: apparent power does not subtract from real power, so there is no remainder
+   * to give rather than an invented one.
+   */
   untrackedKWh: number;
   /** PowerUsage energy, kWh. */
   usageKWh: number;
-  /** The untracked power at each sample, W: what a stacked chart draws on top of the circuits. */
+  /** The untracked power at each sample, W: what a stacked chart draws on top of the circuits (NaN for PowerVAH). */
   untrackedW: Float64Array;
   /** Per bucket, with `unit`; null otherwise. */
   buckets: CircuitBuckets | null;
 }
+
+const CHANNEL_FIELDS: Readonly<Record<CircuitChannels, readonly MeasurementField[]>> = {
+  Power: ['Power1', 'Power2', 'Power3', 'Power4'],
+  PowerN: ['Power1N', 'Power2N', 'Power3N', 'Power4N'],
+  PowerVAH: ['PowerVAH1', 'PowerVAH2', 'PowerVAH3', 'PowerVAH4'],
+};
 
 /**
  * The energy of Power1..Power4 (or their N variants) as named circuits, and the untracked
  * remainder: PowerUsage minus the circuits, sample by sample, never below 0 unless allowed
  * (a CT clamped the wrong way round, or one circuit measured twice, would otherwise show as
  * negative use). Circuits plus remainder equal PowerUsage's energy whenever the circuits stay
- * within it.
+ * within it. With `channels: 'PowerVAH'` the circuits' apparent energy, in kVAh, and no
+ * remainder (NaN): volt-amperes do not subtract from PowerUsage's watts.
  * @throws RangeError for bad options or unsorted times.
  */
 export function circuits(series: MeasurementSeries, options: CircuitOptions = {}): CircuitBreakdown {
   const channels = options.channels ?? 'Power';
-  if (channels !== 'Power' && channels !== 'PowerN') {
-    throw new RangeError(`channels must be 'Power' or 'PowerN', got '${String(channels)}'`);
+  if (!Object.hasOwn(CHANNEL_FIELDS, channels)) {
+    throw new RangeError(`channels must be 'Power', 'PowerN' or 'PowerVAH', got '${String(channels)}'`);
   }
+  const apparent = channels === 'PowerVAH';
   const method = integrationMethod(options.method);
   const gap = maxGapMs(options.maxGapMinutes);
   assertSortedTime(series);
   const { time, length, columns } = series;
-  const fields = ([1, 2, 3, 4] as const).map(
-    (n) => (channels === 'Power' ? `Power${n}` : `Power${n}N`) as MeasurementField,
-  );
+  const fields = CHANNEL_FIELDS[channels];
   const untrackedW = new Float64Array(length);
   const usage = columns.PowerUsage;
-  for (let row = 0; row < length; row++) {
-    let tracked = 0;
-    for (const field of fields) {
-      const v = columns[field][row] as number;
-      if (Number.isFinite(v)) tracked += v;
+  if (apparent) {
+    untrackedW.fill(Number.NaN);
+  } else {
+    for (let row = 0; row < length; row++) {
+      let tracked = 0;
+      for (const field of fields) {
+        const v = columns[field][row] as number;
+        if (Number.isFinite(v)) tracked += v;
+      }
+      const rest = (usage[row] as number) - tracked;
+      untrackedW[row] = options.allowNegativeRemainder ? rest : Math.max(0, rest);
     }
-    const rest = (usage[row] as number) - tracked;
-    untrackedW[row] = options.allowNegativeRemainder ? rest : Math.max(0, rest);
   }
   let buckets: CircuitBuckets | null = null;
   if (options.unit) {
@@ -106,18 +131,23 @@ export function circuits(series: MeasurementSeries, options: CircuitOptions = {}
       start: edges.subarray(0, Math.max(0, edges.length - 1)),
       end: edges.subarray(1),
       circuits: fields.map((field) => inBuckets(columns[field])),
-      untracked: inBuckets(untrackedW),
+      untracked: apparent ? new Float64Array(Math.max(0, edges.length - 1)).fill(Number.NaN) : inBuckets(untrackedW),
       usage: inBuckets(usage),
     };
   }
   return {
+    unit: apparent ? 'kVAh' : 'kWh',
     buckets,
-    circuits: fields.map((field, i) => ({
-      field,
-      label: options.labels?.[(i + 1) as 1 | 2 | 3 | 4] ?? `Circuit ${i + 1}`,
-      kWh: integrateColumn(time, columns[field], length, method, gap),
-    })),
-    untrackedKWh: integrateColumn(time, untrackedW, length, method, gap),
+    circuits: fields.map((field, i) => {
+      const energy = integrateColumn(time, columns[field], length, method, gap);
+      return {
+        field,
+        label: options.labels?.[(i + 1) as 1 | 2 | 3 | 4] ?? `Circuit ${i + 1}`,
+        energy,
+        kWh: apparent ? Number.NaN : energy,
+      };
+    }),
+    untrackedKWh: apparent ? Number.NaN : integrateColumn(time, untrackedW, length, method, gap),
     usageKWh: integrateColumn(time, usage, length, method, gap),
     untrackedW,
   };

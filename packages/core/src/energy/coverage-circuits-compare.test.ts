@@ -120,7 +120,40 @@ describe('circuits', () => {
     const n = circuits(series, { channels: 'PowerN' });
     expect(n.circuits[0]?.field).toBe('Power1N');
     expect(Array.from(n.untrackedW)).toEqual([900, 900, 900]);
-    expect(() => circuits(series, { channels: 'PowerVAH' as 'Power' })).toThrow(RangeError);
+    expect(() => circuits(series, { channels: 'Power5' as 'Power' })).toThrow(RangeError);
+  });
+
+  it('reads the apparent power channels as circuits in kVAh, with no remainder rather than an invented one', () => {
+    // An hour at 5-minute cadence: 13 readings, 12 intervals.
+    const time = Array.from({ length: 13 }, (_, i) => Date.UTC(2026, 0, 1) + i * FIVE_MIN);
+    const series = createSeries({
+      time,
+      columns: {
+        PowerUsage: time.map(() => 1000),
+        Power1: time.map(() => 450),
+        PowerVAH1: time.map(() => 500),
+        PowerVAH2: time.map((_, i) => (i < 6 ? 300 : 900)),
+      },
+    });
+    const apparent = circuits(series, { channels: 'PowerVAH', unit: 'hour', labels: { 1: 'Pool pump' } });
+    expect(apparent.unit).toBe('kVAh');
+    expect(apparent.circuits.map((c) => c.field)).toEqual(['PowerVAH1', 'PowerVAH2', 'PowerVAH3', 'PowerVAH4']);
+    expect(apparent.circuits[0]?.label).toBe('Pool pump');
+    expect(apparent.circuits[0]?.energy).toBeCloseTo(0.5, 12);
+    // Trapezoids: 5 intervals at 300 VA, one from 300 to 900, 6 at 900, each 1/12 h.
+    expect(apparent.circuits[1]?.energy).toBeCloseTo((5 * 300 + 600 + 6 * 900) / 12 / 1000, 12);
+    expect(apparent.circuits[0]?.kWh).toBeNaN();
+    expect(apparent.untrackedKWh).toBeNaN();
+    expect(Array.from(apparent.untrackedW).every(Number.isNaN)).toBe(true);
+    expect(apparent.usageKWh).toBeCloseTo(1, 12);
+    // The last reading, at 01:00, opens a second hour (resample's buckets), with nothing in it yet.
+    expect(Array.from(apparent.buckets?.circuits[0] ?? [])).toEqual([apparent.circuits[0]?.energy, 0]);
+    expect(Array.from(apparent.buckets?.untracked ?? []).every(Number.isNaN)).toBe(true);
+    // The real power channels keep kWh, energy and the remainder alike.
+    const real = circuits(series);
+    expect(real.unit).toBe('kWh');
+    expect(real.circuits[0]?.energy).toBe(real.circuits[0]?.kWh);
+    expect(real.untrackedKWh).toBeCloseTo(0.55, 12);
   });
 });
 

@@ -19,6 +19,7 @@ export {
   type CircuitBuckets,
   type CircuitChannels,
   type CircuitEnergy,
+  type CircuitEnergyUnit,
   type CircuitOptions,
   circuits,
 } from './circuits.js';
