@@ -102,6 +102,14 @@ describe('<ct-energy-summary> with a tariff', () => {
     expect(part(summary, 'cost-error')?.textContent).toContain('/no-such-tariff.json');
     expect(shadowText(summary)).not.toContain('s3cret');
 
+    // A user name and password in the address: refused before any request, and never repeated.
+    summary.setAttribute('tariff-url', `${simulatorUrl.replace('//', '//partner:pa55word@')}/tariff.json`);
+    await vi.waitFor(() =>
+      expect(part(summary, 'cost-error')?.textContent).toContain('carries a user name or password'),
+    );
+    expect(shadowText(summary)).not.toContain('pa55word');
+    expect(shadowText(summary)).not.toContain('partner:');
+
     summary.setAttribute('tariff-url', URL.createObjectURL(new Blob(['<html>not a tariff</html>'])));
     await vi.waitFor(() => expect(part(summary, 'cost-error')?.textContent).toContain('is not JSON'));
 

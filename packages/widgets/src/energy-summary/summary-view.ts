@@ -118,12 +118,18 @@ const MAX_TARIFF_BYTES = 512 * 1024;
  */
 export async function loadTariff(url: string, signal: AbortSignal): Promise<Tariff> {
   const shown = shownUrl(url);
+  // A browser refuses such a URL with a message that repeats it, password and all: say why
+  // without it, and without asking.
+  if (hasUserInfo(url)) {
+    throw new Error(`Could not load the tariff from ${shown}: the address carries a user name or password`);
+  }
   let response: Response;
   try {
     response = await fetch(url, { signal, headers: { accept: 'application/json' } });
   } catch (error) {
     const reason = signal.aborted ? 'it took too long' : error instanceof Error ? error.message : String(error);
-    throw new Error(`Could not load the tariff from ${shown}: ${reason}`);
+    // The browser's words may quote the address: only the part shown elsewhere is kept.
+    throw new Error(`Could not load the tariff from ${shown}: ${reason.replaceAll(url, shown)}`);
   }
   if (!response.ok) throw new Error(`Could not load the tariff from ${shown}: HTTP ${response.status}`);
   let text: string;
@@ -180,6 +186,15 @@ async function readLimited(response: Response, limit: number, tooBig: () => stri
 }
 
 /** A URL as shown in messages: without its query or fragment, which may carry a key. */
+function hasUserInfo(url: string): boolean {
+  try {
+    const parsed = new URL(url, globalThis.location?.href);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
+  }
+}
+
 function shownUrl(url: string): string {
   try {
     const parsed = new URL(url, globalThis.location?.href);
