@@ -76,7 +76,7 @@ const TARIFF_TIMEOUT_MS = 15_000;
  *
  * @event {CtLoadDetail} ct-load - Fresh data arrived.
  * @event {CtReadyDetail} ct-ready - The summary shows its first data (once per element).
- * @event {CtErrorDetail} ct-error - A fetch failed; the widget shows the message and a retry button.
+ * @event {CtErrorDetail} ct-error - A fetch, or a chunk it loads on demand (key `module:…`), failed; the widget shows the message and a retry button.
  *
  * @customElement ct-energy-summary
  */

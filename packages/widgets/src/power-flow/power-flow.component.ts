@@ -58,7 +58,7 @@ const diagramModule = new LazyModule<PowerFlowDiagram>(
  *
  * @event {CtLoadDetail} ct-load - Fresh data arrived (once per resource and fetch).
  * @event {CtReadyDetail} ct-ready - The diagram shows its first reading (once per element).
- * @event {CtErrorDetail} ct-error - A fetch failed; the widget shows the message and a retry button.
+ * @event {CtErrorDetail} ct-error - A fetch, or a chunk it loads on demand (key `module:…`), failed; the widget shows the message and a retry button.
  *
  * @customElement ct-power-flow
  */

@@ -97,7 +97,7 @@ const energyMaths = new LazyModule<EnergyMaths>("the chart's energy bars", () =>
  * @cssproperty --ct-spacing - Inner padding.
  *
  * @event {CtLoadDetail} ct-load - Fresh data arrived.
- * @event {CtErrorDetail} ct-error - A fetch failed; the chart shows the message and a retry button.
+ * @event {CtErrorDetail} ct-error - A fetch, or a chunk it loads on demand (key `module:…`), failed; the chart shows the message and a retry button.
  * @event {CtSelectDetail} ct-select - The user clicked a point: its time and the values of the shown series.
  * @event {CtReadyDetail} ct-ready - The chart shows its first data (once per element).
  *
