@@ -23,3 +23,12 @@ export function lowerBound(sorted: Float64Array, value: number, start = 0): numb
 export function plotColumn(values: Float64Array, hasGaps: boolean): Float64Array | (number | null)[] {
   return hasGaps ? Array.from(values, (v) => (Number.isNaN(v) ? null : v)) : values;
 }
+
+/**
+ * A column as it goes to uPlot: every NaN (an empty bucket, an earlier period with no data) as
+ * null. uPlot takes a NaN for a number: a leading one becomes the y scale's minimum, and then
+ * nothing is drawn at all.
+ */
+export function uplotColumn(values: Float64Array | (number | null)[]): Float64Array | (number | null)[] {
+  return values instanceof Float64Array && values.some(Number.isNaN) ? plotColumn(values, true) : values;
+}

@@ -4,7 +4,7 @@
 // It imports the energy maths and types only: what it shares with the script is then only what
 // the maths needs, and the script stays one file.
 import type { MeasurementField, MeasurementSeries } from '@carbontrack/core';
-import { type CalendarUnit, type ComparisonKind, circuits, resample } from '@carbontrack/core/energy';
+import { type CalendarUnit, type ComparisonKind, circuits, resample, shiftLocalTime } from '@carbontrack/core/energy';
 import type { SeriesStats } from './chart-table.js';
 import type { ChartView } from './chart-view.js';
 import type { ChartModel } from './chart-view-model.js';
@@ -14,9 +14,54 @@ import type { PlotSeries } from './plot-series.js';
 export interface EarlierReadings {
   both: MeasurementSeries;
   kind: ComparisonKind;
+  /** How far the earlier period lies before this one, ms (for 'previous': the range's length). */
+  shiftMs: number;
 }
 
+const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
+const UNIT_MS: Record<CalendarUnit, number> = { hour: HOUR_MS, day: DAY_MS, month: (365.25 / 12) * DAY_MS };
+
+/** `t` moved by `steps` buckets of `unit` on the local calendar (days and months by wall time). */
+function shiftBuckets(t: number, unit: CalendarUnit, steps: number, timeZone: string): number {
+  if (unit === 'hour') return t + steps * HOUR_MS;
+  return shiftLocalTime(t, unit === 'day' ? { days: steps } : { months: steps }, timeZone);
+}
+
+/**
+ * The earlier twin of each bucket for 'previous': the bucket as many whole units back as the
+ * range is long (7 days for '7d', 24 hours for '24h', 12 months for '1y'), which is where the
+ * fetched earlier range lies. (Core's "as many buckets just before" would count the view's part
+ * buckets at both ends and compare each bar with one a bucket further back.)
+ */
+function previousBuckets(
+  both: MeasurementSeries,
+  unit: CalendarUnit,
+  fields: MeasurementField[],
+  timeZone: string,
+  period: { from: number; to: number },
+  shiftMs: number,
+  count: number,
+): Record<string, Float64Array> {
+  const steps = -Math.max(1, Math.round(shiftMs / UNIT_MS[unit]));
+  const back = resample(both, unit, {
+    fields,
+    timeZone,
+    period: {
+      from: shiftBuckets(period.from, unit, steps, timeZone),
+      to: shiftBuckets(period.to, unit, steps, timeZone),
+    },
+  });
+  const out: Record<string, Float64Array> = {};
+  for (const field of fields) {
+    const column = back.columns[field];
+    // A bucket with no data then is NaN (drawn as no bar), never a zero that looks like a reading.
+    out[field] = Float64Array.from({ length: count }, (_, k) =>
+      k < column.length && (back.coverage[k] as number) > 0 ? (column[k] as number) : Number.NaN,
+    );
+  }
+  return out;
+}
 
 /**
  * The energy bucket for a view of `spanMs`: hours up to two days, days up to about three months,
@@ -32,7 +77,7 @@ export function energyUnit(spanMs: number): CalendarUnit {
  * What to draw in energy mode: kWh per local calendar bucket of `timeZone` (core's `resample`),
  * the buckets that overlap the view. Stacked, the four circuits and the untracked remainder
  * (core's `circuits`, per bucket); with `earlier`, each `compare` series is the matching earlier
- * bucket (the bucket before, or the same one a year earlier), NaN where that period has no data.
+ * bucket (a range's length before, or the same one a year earlier), NaN where that period has no data.
  * `stats` is the table's statistics, worked out by the caller.
  */
 export function energyModel(
@@ -67,8 +112,12 @@ export function energyModel(
   if (earlier && first !== undefined && last !== undefined) {
     const both = earlier.both;
     const period = { from: all.start[first] as number, to: all.end[last] as number };
-    const compared = resample(both, unit, { fields, timeZone, period, compareWith: earlier.kind }).comparison;
-    comparison = compared ? (compared.columns as Record<string, Float64Array>) : null;
+    if (earlier.kind === 'previous') {
+      comparison = previousBuckets(both, unit, fields, timeZone, period, earlier.shiftMs, keep.length);
+    } else {
+      const compared = resample(both, unit, { fields, timeZone, period, compareWith: earlier.kind }).comparison;
+      comparison = compared ? (compared.columns as Record<string, Float64Array>) : null;
+    }
   }
   const breakdown = stacked
     ? circuits(series, {

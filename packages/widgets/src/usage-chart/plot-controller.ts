@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type uPlot from 'uplot';
 import { LazyModule } from '../shared/lazy-module.js';
 import { bucketBars } from './bucket-bars.js';
+import { uplotColumn } from './chart-data.js';
 import type { HoverPoint } from './chart-tooltip.js';
 import type { ChartModel } from './chart-view-model.js';
 import type { PlotSeries } from './plot-series.js';
@@ -129,7 +130,7 @@ export class PlotController implements ReactiveController {
     this.range = range;
     if (this.model !== model) {
       this.model = model;
-      this.plot?.setData([model.time, ...model.columns] as unknown as uPlot.AlignedData);
+      this.plot?.setData([model.time, ...model.columns.map(uplotColumn)] as unknown as uPlot.AlignedData);
     } else if (this.plot && (this.plot.scales.x?.min !== range[0] || this.plot.scales.x?.max !== range[1])) {
       this.plot.setScale('x', { min: range[0], max: range[1] });
     }

@@ -2,7 +2,7 @@ import { resample } from '@carbontrack/core/energy';
 import { html } from 'lit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { paintedPixels, parseColor, plotCanvas, type Rgb } from '../test/canvas-pixels.js';
+import { countRuns, paintedPixels, parseColor, plotCanvas, type Rgb } from '../test/canvas-pixels.js';
 import { cleanup, devices, directClient, mount, part, shadowText, waitForPart } from '../test/fixtures.js';
 import type { CtUsageChart } from './usage-chart.component.js';
 
@@ -97,6 +97,39 @@ describe('<ct-usage-chart compare>', () => {
     await userEvent.hover(over, { position: { x: over.clientWidth / 2, y: 30 } });
     await vi.waitFor(() => expect(part(chart, 'tooltip')?.textContent).toContain('(before)'));
     await page.screenshot({ element: chart, path: '../../test-artifacts/usage-chart-compare-previous.png' });
+  });
+
+  it("in energy mode draws the day a week before beside each day's, equal to its kWh, and both are on the canvas", async () => {
+    const chart = await mountChart({ compare: 'previous', mode: 'energy', range: '7d', fields: 'PowerUsage' });
+    const u = await ready(chart);
+    const starts = Array.from(u.data[0] as ArrayLike<number>);
+    const bars = u.data[1] as ArrayLike<number | null>;
+    const earlierBars = u.data[2] as ArrayLike<number | null>;
+    // 7 days from now: 8 local days, the first and last in part.
+    expect(starts.length).toBe(8);
+    const weekBefore = (t: number) => t - 7 * DAY;
+    const from = weekBefore(starts[0] as number) - 3 * 3_600_000;
+    const to = weekBefore(starts[7] as number) + 3 * 3_600_000;
+    const old = await directClient().measurements({ deviceId: devices.live, from, to }).collect();
+    const daily = resample(old, 'day', { timeZone: ZONE, fields: ['PowerUsage'] });
+    // Each whole day's twin is the whole day 7 days before (the earlier range is the 7 days before).
+    for (let k = 1; k < 7; k++) {
+      const j = Array.from(daily.start).findIndex((s) => Math.abs(s - weekBefore(starts[k] as number)) <= 3_600_000);
+      expect(j).toBeGreaterThanOrEqual(0);
+      expect(earlierBars[k]).toBeCloseTo(daily.columns.PowerUsage[j] as number, 6);
+    }
+    // The part days have their part twins, fetched with the earlier range: no bar is missing.
+    for (let k = 0; k < 8; k++) expect(earlierBars[k]).toBeGreaterThan(0);
+    // What a person sees: a row of the canvas just above the axis crosses a bar of each colour in every day.
+    const canvas = plotCanvas(chart);
+    const lowest = Math.min(...Array.from({ length: 8 }, (_, k) => Math.min(bars[k] ?? 0, earlierBars[k] ?? 0)));
+    const y = u.valToPos(lowest / 2, 'y', true);
+    const left = u.bbox.left;
+    const right = u.bbox.left + u.bbox.width;
+    expect(countRuns(canvas, y, left, right, fillOf(u, 1))).toBe(8);
+    expect(countRuns(canvas, y, left, right, fillOf(u, 2))).toBe(8);
+    expect(shadowText(chart)).toContain('Power usage (before)');
+    await page.screenshot({ element: chart, path: '../../test-artifacts/usage-chart-compare-previous-energy.png' });
   });
 
   it("in energy mode draws a year-earlier bar beside each day's, equal to that day's kWh a year before", async () => {

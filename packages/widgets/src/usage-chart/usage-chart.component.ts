@@ -516,7 +516,9 @@ export class CtUsageChart extends CtElement {
               series,
               view,
               zone,
-              earlier && kind ? { both: concatSeries([earlier.series, active.series]), kind } : null,
+              earlier && kind
+                ? { both: concatSeries([earlier.series, active.series]), kind, shiftMs: active.from - earlier.from }
+                : null,
               (this.circuitLabels ?? '').split(','),
               seriesStats(active.series, statsFields, view),
             )
