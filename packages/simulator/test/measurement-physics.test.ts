@@ -121,6 +121,22 @@ describe('measurement physics', () => {
     expect(julyEvening).toBeGreaterThan(januaryEvening * 1.1);
   });
 
+  it('uses a little more or less than the same week a year earlier, as households change', () => {
+    const weekKWh = (device: (typeof world.devices)[number], from: number) => {
+      let sum = 0;
+      for (let d = 0; d < 7; d++) for (const { r } of dayWithLocalHours(device, from + d * DAY)) sum += h(r.PowerUsage);
+      return sum / 100 / 12 / 1000;
+    };
+    const changes = world.devices.slice(0, 20).map((device) => {
+      const now = weekKWh(device, Date.UTC(2026, 2, 2));
+      const yearBefore = weekKWh(device, Date.UTC(2025, 2, 3));
+      return now / yearBefore - 1;
+    });
+    // Not the same within the weather's few per cent (habits drift), and not another household either.
+    expect(changes.filter((c) => Math.abs(c) > 0.05).length).toBeGreaterThanOrEqual(6);
+    for (const change of changes) expect(Math.abs(change)).toBeLessThan(0.25);
+  });
+
   it('runs air-con on summer afternoons, not winter ones', () => {
     const airCon = world.devices.filter((d) => d.household.airConW > 0 && d.city !== 'Darwin').slice(0, 40);
     const afternoon = (from: number) => {

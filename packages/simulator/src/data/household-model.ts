@@ -3,6 +3,9 @@ import { valueNoise } from './random.js';
 import type { HouseholdProfile } from './world.js';
 
 const FIFTEEN_MINUTES = 900_000;
+// A household's habits drift over months (a new fridge, a teenager, an EV): without it the same
+// week a year earlier would use the same energy to the watt-hour, and every year-on-year change read 0 %.
+const DRIFT_SPAN_MS = 120 * 86_400_000;
 
 /** Local calendar context of an instant, computed once per day by the caller. */
 export interface LocalTime {
@@ -17,7 +20,8 @@ export interface LocalTime {
 /**
  * Consumption in W: base load, a morning peak (6–9 local, later at weekends), an evening peak
  * (17–22 local, higher in winter June–August for heating and lighting), more daytime use at
- * weekends, afternoon air-con on hot summer days, and ±15 % smooth noise.
+ * weekends, afternoon air-con on hot summer days, ±15 % smooth noise, and a ±8 % drift over
+ * months.
  */
 export function householdUsageW(
   profile: HouseholdProfile,
@@ -35,7 +39,8 @@ export function householdUsageW(
   const heat = Math.min(1, Math.max(0, (outdoorC - 25) / 8));
   const airCon = profile.airConW * heat * (0.5 + 0.5 * summer) * bump(hour, 16, 2.5);
   const noise = 0.85 + 0.3 * valueNoise(noiseSeed, timeMs / FIFTEEN_MINUTES);
-  return (profile.baseW + morning + evening + daytime + airCon) * noise;
+  const drift = 0.92 + 0.16 * valueNoise(noiseSeed ^ 0x5eed1e, timeMs / DRIFT_SPAN_MS);
+  return (profile.baseW + morning + evening + daytime + airCon) * noise * drift;
 }
 
 function bump(hour: number, centre: number, width: number): number {
