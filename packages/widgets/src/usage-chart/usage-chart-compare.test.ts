@@ -56,6 +56,26 @@ function columnRuns(canvas: HTMLCanvasElement, x: number, colors: readonly Rgb[]
   return runs;
 }
 
+/**
+ * The earlier bar of each whole day of a week (buckets 1..6 of 8) equals core's resample of its
+ * twin day, `twin(start)`, read straight from the simulator.
+ */
+async function expectWholeDayTwins(
+  starts: readonly number[],
+  earlierBars: ArrayLike<number | null>,
+  twin: (t: number) => number,
+): Promise<void> {
+  const from = twin(starts[1] as number) - 3 * 3_600_000;
+  const to = twin(starts[7] as number) + 3 * 3_600_000;
+  const old = await directClient().measurements({ deviceId: devices.live, from, to }).collect();
+  const daily = resample(old, 'day', { timeZone: ZONE, fields: ['PowerUsage'] });
+  for (let k = 1; k < 7; k++) {
+    const j = Array.from(daily.start).findIndex((s) => Math.abs(s - twin(starts[k] as number)) <= 3_600_000);
+    expect(j).toBeGreaterThanOrEqual(0);
+    expect(earlierBars[k]).toBeCloseTo(daily.columns.PowerUsage[j] as number, 6);
+  }
+}
+
 describe('<ct-usage-chart compare>', () => {
   it('overlays the 24 hours before, muted: each point is the earlier reading a day before, and it is drawn', async () => {
     const chart = await mountChart({ compare: 'previous', fields: 'PowerUsage' });
@@ -107,17 +127,8 @@ describe('<ct-usage-chart compare>', () => {
     const earlierBars = u.data[2] as ArrayLike<number | null>;
     // 7 days from now: 8 local days, the first and last in part.
     expect(starts.length).toBe(8);
-    const weekBefore = (t: number) => t - 7 * DAY;
-    const from = weekBefore(starts[0] as number) - 3 * 3_600_000;
-    const to = weekBefore(starts[7] as number) + 3 * 3_600_000;
-    const old = await directClient().measurements({ deviceId: devices.live, from, to }).collect();
-    const daily = resample(old, 'day', { timeZone: ZONE, fields: ['PowerUsage'] });
     // Each whole day's twin is the whole day 7 days before (the earlier range is the 7 days before).
-    for (let k = 1; k < 7; k++) {
-      const j = Array.from(daily.start).findIndex((s) => Math.abs(s - weekBefore(starts[k] as number)) <= 3_600_000);
-      expect(j).toBeGreaterThanOrEqual(0);
-      expect(earlierBars[k]).toBeCloseTo(daily.columns.PowerUsage[j] as number, 6);
-    }
+    await expectWholeDayTwins(starts, earlierBars, (t) => t - 7 * DAY);
     // The part days have their part twins, fetched with the earlier range: no bar is missing.
     for (let k = 0; k < 8; k++) expect(earlierBars[k]).toBeGreaterThan(0);
     // What a person sees: a row of the canvas just above the axis crosses a bar of each colour in every day.
@@ -143,15 +154,7 @@ describe('<ct-usage-chart compare>', () => {
       const d = new Date(t);
       return Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes());
     };
-    const from = yearAgo(starts[1] as number) - 3 * 3_600_000;
-    const to = yearAgo(starts[7] as number) + 3 * 3_600_000;
-    const old = await directClient().measurements({ deviceId: devices.live, from, to }).collect();
-    const daily = resample(old, 'day', { timeZone: ZONE, fields: ['PowerUsage'] });
-    for (let k = 1; k < 7; k++) {
-      const j = Array.from(daily.start).findIndex((s) => Math.abs(s - yearAgo(starts[k] as number)) <= 3_600_000);
-      expect(j).toBeGreaterThanOrEqual(0);
-      expect(earlierBars[k]).toBeCloseTo(daily.columns.PowerUsage[j] as number, 6);
-    }
+    await expectWholeDayTwins(starts, earlierBars, yearAgo);
     expect(shadowText(chart)).toContain('Power usage (a year earlier)');
     await page.screenshot({ element: chart, path: '../../test-artifacts/usage-chart-compare-year-energy.png' });
   });
