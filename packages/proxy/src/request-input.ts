@@ -1,3 +1,5 @@
+import { readTextWithin } from '@carbontrack/core/http';
+
 /** What a browser asked for, reduced to the documented fields; or why it cannot be asked. */
 export type RequestInput = { value: Record<string, string | number | boolean> } | { status: number; message: string };
 
@@ -28,7 +30,8 @@ export async function readInput(
   const declared = Number(request.headers.get('Content-Length') ?? '0');
   const tooLarge = { status: 413, message: `The request body is larger than ${maxBodyBytes} bytes.` };
   if (declared > maxBodyBytes) return tooLarge;
-  const text = await readLimited(request, maxBodyBytes);
+  // A missing Content-Length is no excuse: at most maxBodyBytes are read.
+  const text = (await readTextWithin(request, maxBodyBytes))?.text ?? null;
   if (text === null) return tooLarge;
   if (nestingDepth(text) > MAX_DEPTH) return { status: 400, message: 'The request body is nested too deeply.' };
   let parsed: unknown;
@@ -69,29 +72,4 @@ function nestingDepth(text: string): number {
     } else if (c === 125 || c === 93) depth--;
   }
   return deepest;
-}
-
-// Reads at most `limit` bytes; null when the body is longer (a missing Content-Length is no excuse).
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
 }

@@ -1,6 +1,7 @@
 // Every request of a probe run goes through one ProbeHttp, top to bottom: budget and circuit gate →
 // one timed attempt → at most one retry, after a 429's Retry-After. It never throws: a request that
 // gets no usable answer comes back as a failure saying why, so each step can record it and go on.
+import { readTextWithin } from '@carbontrack/core/http';
 
 /** A request of the probe. */
 export interface ProbeRequest {
@@ -145,7 +146,7 @@ export class ProbeHttp {
     const started = performance.now();
     try {
       const response = await this.options.fetch(this.url(request), { ...this.init(request), signal });
-      const body = await readCapped(response);
+      const body = await readTextWithin(response, MAX_BODY_BYTES);
       this.transportFailures = 0;
       this.observe(response);
       if (body === null) {
@@ -221,30 +222,6 @@ export function retryAfterMs(value: string | null): number | null {
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = Date.parse(text);
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
-}
-
-async function readCapped(response: Response): Promise<{ text: string; bytes: number } | null> {
-  if (!response.body) return { text: '', bytes: 0 };
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(bytes);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return { text: new TextDecoder().decode(all), bytes };
 }
 
 function parseJson(text: string, contentType: string | null): { json: ProbeResponse['json']; body: unknown } {

@@ -15,6 +15,7 @@ import {
   type Tariff,
   validateTariff,
 } from '@carbontrack/core/energy';
+import { readTextWithin } from '@carbontrack/core/http';
 import type { EnergyPeriod } from '@carbontrack/core/live';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Formatter } from '../shared/locale.js';
@@ -132,18 +133,18 @@ export async function loadTariff(url: string, signal: AbortSignal): Promise<Tari
     throw new Error(`Could not load the tariff from ${shown}: ${reason.replaceAll(url, shown)}`);
   }
   if (!response.ok) throw new Error(`Could not load the tariff from ${shown}: HTTP ${response.status}`);
-  let text: string;
+  // Read a chunk at a time and abandoned past the limit: a server that sends far more than a
+  // tariff (or never stops) costs at most that, not the page's memory.
+  let body: { text: string } | null;
   try {
-    text = await readLimited(
-      response,
-      MAX_TARIFF_BYTES,
-      () => `The tariff at ${shown} is over ${MAX_TARIFF_BYTES / 1024} kB`,
-    );
+    body = await readTextWithin(response, MAX_TARIFF_BYTES);
   } catch (error) {
     // A body that stalls past the timeout ends the read like a stalled connection does.
     if (signal.aborted) throw new Error(`Could not load the tariff from ${shown}: it took too long`);
     throw error;
   }
+  if (!body) throw new Error(`The tariff at ${shown} is over ${MAX_TARIFF_BYTES / 1024} kB`);
+  const { text } = body;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -157,35 +158,7 @@ export async function loadTariff(url: string, signal: AbortSignal): Promise<Tari
   }
 }
 
-/**
- * The body as text, read a chunk at a time and abandoned past `limit` bytes: a server that sends
- * far more than a tariff (or never stops) costs at most `limit`, not the page's memory.
- */
-async function readLimited(response: Response, limit: number, tooBig: () => string): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return response.text();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > limit) {
-      await reader.cancel();
-      throw new Error(tooBig());
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(received);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
-}
-
-/** A URL as shown in messages: without its query or fragment, which may carry a key. */
+/** Whether the address carries a user name or password (`https://user:secret@host/`). */
 function hasUserInfo(url: string): boolean {
   try {
     const parsed = new URL(url, globalThis.location?.href);
@@ -195,6 +168,7 @@ function hasUserInfo(url: string): boolean {
   }
 }
 
+/** A URL as shown in messages: without its query or fragment, which may carry a key. */
 function shownUrl(url: string): string {
   try {
     const parsed = new URL(url, globalThis.location?.href);
