@@ -16,7 +16,7 @@ import type { DeviceNode, TreeNode } from '../src/tree/tree-nodes.js';
 import { seriesFromMessage } from '../src/webview/measurements-page.js';
 import { earlierPeriod, MeasurementsPanels, toSeriesMessage } from '../src/webview/measurements-panel.js';
 import { renderPanelHtml } from '../src/webview/panel-html.js';
-import { scriptedWindow, startSimulator } from './helpers.js';
+import { deviceNode, scriptedWindow, startSimulator } from './helpers.js';
 import { recorded, TestSecrets, Uri } from './vscode-double.js';
 
 const require = createRequire(import.meta.url);
@@ -217,15 +217,7 @@ describe('measurements webview page', () => {
       const broken = JSON.parse(example);
       broken.versions[0].import.timeOfUse[0].windows[0].to = '22:00';
       writeFileSync(join(folder, 'overlapping.json'), JSON.stringify(broken));
-      const device = sim.running.simulator.world.devices.find((d) => d.offlineSinceMs === null);
-      const client = await sim.sessions.client(sim.connection);
-      const node: DeviceNode = {
-        kind: 'device',
-        connection: sim.connection,
-        deviceId: device?.id as string,
-        device: await client.device(device?.id as string),
-        reading: undefined,
-      };
+      const node = await deviceNode(sim);
       const settings = {
         tariffFile: 'tariff.json',
         comparison: 'previous' as 'previous' | 'year' | 'none',
@@ -250,7 +242,7 @@ describe('measurements webview page', () => {
       expect(message.tariffError).toBeNull();
       // What the page's summary prices is what core prices from the same records.
       const series = seriesFromMessage(JSON.parse(JSON.stringify(message.series)));
-      const direct = await client
+      const direct = await (await sim.sessions.client(sim.connection))
         .measurements({ deviceId: node.deviceId, from: message.from, to: message.to })
         .collect();
       expect(cost(series, message.tariff as never, { timeZone: 'Australia/Sydney' }).net).toBeCloseTo(
@@ -292,15 +284,7 @@ describe('measurements webview page', () => {
     const sim = await startSimulator();
     const folder = mkdtempSync(join(tmpdir(), 'ct-panel-'));
     try {
-      const device = sim.running.simulator.world.devices.find((d) => d.offlineSinceMs === null);
-      const client = await sim.sessions.client(sim.connection);
-      const node: DeviceNode = {
-        kind: 'device',
-        connection: sim.connection,
-        deviceId: device?.id as string,
-        device: await client.device(device?.id as string),
-        reading: undefined,
-      };
+      const node = await deviceNode(sim);
       const zone = 'Australia/Sydney';
       const ui = scriptedWindow(['2026-02-01', '2026-02-03', 'CSV', Uri.file(join(folder, 'panel.csv'))]);
       const panels = new MeasurementsPanels(
@@ -317,7 +301,7 @@ describe('measurements webview page', () => {
       expect(ui.inputs[0]?.title).toBe(`From (inclusive, local midnight in ${zone})`);
       const exported = await panels.respond(node, { type: 'export' });
       expect(exported).toMatchObject({ type: 'status', text: expect.stringContaining('Exported 576 rows') });
-      const series = await client
+      const series = await (await sim.sessions.client(sim.connection))
         .measurements({ deviceId: node.deviceId, from: day('2026-02-01'), to: day('2026-02-03') })
         .collect();
       expect(readFileSync(join(folder, 'panel.csv'), 'utf8')).toBe(
@@ -338,14 +322,7 @@ describe('measurements webview page', () => {
     const sim = await startSimulator();
     try {
       const deviceId = sim.running.simulator.world.devices[0]?.id as string;
-      const client = await sim.sessions.client(sim.connection);
-      const node: DeviceNode = {
-        kind: 'device',
-        connection: sim.connection,
-        deviceId,
-        device: await client.device(deviceId),
-        reading: undefined,
-      };
+      const node = await deviceNode(sim, deviceId);
       const panels = new MeasurementsPanels(
         sim.sessions,
         Uri.file('/ext/dist/webview') as never,

@@ -2,6 +2,7 @@ import { listen, type RunningSimulator } from '@carbontrack/simulator';
 import { ConnectionSessions } from '../src/connections/connection-sessions.js';
 import { type ConnectionConfig, ConnectionStore } from '../src/connections/connection-store.js';
 import type { WindowPort } from '../src/ports.js';
+import type { DeviceNode } from '../src/tree/tree-nodes.js';
 import { createCancellation, TestSecrets } from './vscode-double.js';
 
 /** A real simulator on 127.0.0.1 and a store/sessions pair pointing at it (demo/demo). */
@@ -24,6 +25,22 @@ export async function startSimulator(): Promise<{
   await store.save(connection, 'demo');
   const sessions = new ConnectionSessions(store, { retry: { maxAttempts: 1 } });
   return { running, sessions, secrets, settings, connection, close: () => running.close() };
+}
+
+/** The tree node of `deviceId` (default: the simulator's first online device), read through the connection. */
+export async function deviceNode(
+  sim: Awaited<ReturnType<typeof startSimulator>>,
+  deviceId?: string,
+): Promise<DeviceNode> {
+  const id = deviceId ?? (sim.running.simulator.world.devices.find((d) => d.offlineSinceMs === null)?.id as string);
+  const client = await sim.sessions.client(sim.connection);
+  return {
+    kind: 'device',
+    connection: sim.connection,
+    deviceId: id,
+    device: await client.device(id),
+    reading: undefined,
+  };
 }
 
 /** A scripted window: input boxes and quick picks answer from `answers` in order. */
